@@ -1,0 +1,249 @@
+package advisor
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/expr-lang/expr/vm"
+	"go.yaml.in/yaml/v3"
+)
+
+// Answers maps question ids to typed values: string (choice), []string
+// (multi), int (number, scale) or bool (yesno). A missing id takes the
+// question's default, and reports say it was assumed.
+type Answers map[string]any
+
+// Clone returns a copy that shares no lists with a.
+func (a Answers) Clone() Answers {
+	out := make(Answers, len(a))
+	for k, v := range a {
+		if l, ok := v.([]string); ok {
+			v = slices.Clone(l)
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// ParseAnswers reads an answers file (YAML or JSON; name is used in messages)
+// and checks every answer against its question. All problems are returned
+// together in an [*AnswersError], each naming the key, the value and what is
+// allowed.
+func (e *Engine) ParseAnswers(name string, b []byte) (Answers, error) {
+	var ps problems
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a byte-order mark from some editors
+	if len(bytes.TrimSpace(b)) == 0 {
+		ps.add(name, Pos{}, "answers file is empty; run `medpath questions` for a template")
+		return nil, &AnswersError{Problems: ps}
+	}
+	root := parseYAML(name, b, &ps)
+	if root == nil {
+		return nil, &AnswersError{Problems: ps.sorted()}
+	}
+	if root.Kind != yaml.MappingNode {
+		ps.add(name, posOf(root), "answers must be a mapping of question ids to values (id: value)")
+		return nil, &AnswersError{Problems: ps}
+	}
+	a := Answers{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		q := e.question(k.Value)
+		if q == nil {
+			ps.add(name, posOf(k), "%q is not a question%s; run `medpath questions` for the list", k.Value, didYouMean(k.Value, e.questionIDs()))
+			continue
+		}
+		if _, dup := a[q.ID]; dup {
+			ps.add(name, posOf(k), "%q is answered twice", k.Value)
+			continue
+		}
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && q.Kind != KindMulti {
+			continue // "key:" with no value is left unanswered, so the default is assumed
+		}
+		val, msg := e.convert(q, v)
+		if msg != "" {
+			ps.add(name, posOf(v), "%s: %s", k.Value, msg)
+			continue
+		}
+		a[q.ID] = val
+	}
+	if len(ps) > 0 {
+		return nil, &AnswersError{Problems: ps.sorted()}
+	}
+	return a, nil
+}
+
+// Check validates one typed value for a question, as the TUI does while the
+// student types. It returns "" when the value is allowed.
+func (e *Engine) Check(id string, v any) string {
+	q := e.question(id)
+	if q == nil {
+		return fmt.Sprintf("%q is not a question", id)
+	}
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return err.Error()
+	}
+	_, msg := e.convert(q, &n)
+	return msg
+}
+
+// MarshalAnswers writes answers as YAML in questionnaire order, with each
+// prompt as a comment, so the file reads well and loads back unchanged.
+func (e *Engine) MarshalAnswers(a Answers) []byte {
+	var b bytes.Buffer
+	b.WriteString("# medpath answers: load with `medpath report --answers FILE` or `medpath --answers FILE`.\n")
+	for _, q := range e.questions {
+		v, ok := a[q.ID]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(&b, "\n# %s\n%s: %s\n", oneLine(q.Prompt), q.ID, yamlValue(v))
+	}
+	// answers to questions this data does not have (an overlay removed them) are kept out
+	return b.Bytes()
+}
+
+func yamlValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case []string:
+		q := make([]string, len(x))
+		for i, s := range x {
+			q[i] = strconv.Quote(s)
+		}
+		return "[" + strings.Join(q, ", ") + "]"
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	}
+	return fmt.Sprint(v)
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// env returns the condition environment for answers: every question's value
+// (its default when unanswered) and the named constants.
+func (e *Engine) envFor(a Answers) map[string]any {
+	env := make(map[string]any, len(e.questions)+1)
+	for _, q := range e.questions {
+		if v, ok := a[q.ID]; ok {
+			env[q.ID] = v
+		} else {
+			env[q.ID] = q.def
+		}
+	}
+	env[licensingStates] = e.licensing
+	return env
+}
+
+// Visible returns the questions to ask for these answers, in order: those
+// without show_if, and those whose show_if holds.
+func (e *Engine) Visible(a Answers) []*Question {
+	env := e.envFor(a)
+	var m vm.VM
+	out := make([]*Question, 0, len(e.questions))
+	for _, q := range e.questions {
+		if eval(&m, &q.ShowIf, env) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Assumed returns the visible questions the answers leave out, whose defaults are used.
+func (e *Engine) Assumed(a Answers) []*Question {
+	var out []*Question
+	for _, q := range e.Visible(a) {
+		if _, ok := a[q.ID]; !ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Template returns an answers file with every question, its allowed values and
+// help as comments, and the defaults filled in.
+func (e *Engine) Template() []byte {
+	var b bytes.Buffer
+	b.WriteString("# medpath answers template. Fill in what applies; delete a line to take its default.\n")
+	b.WriteString("# Use it with: medpath report --answers answers.yaml\n")
+	section := ""
+	for _, q := range e.questions {
+		if q.Section.ID != section {
+			section = q.Section.ID
+			if s := e.Section(section); s != nil {
+				fmt.Fprintf(&b, "\n# ==== %s ====\n", s.Title)
+			}
+		}
+		fmt.Fprintf(&b, "\n# %s\n", oneLine(q.Prompt))
+		for _, line := range wrapText(oneLine(q.Help), 76) {
+			fmt.Fprintf(&b, "#   %s\n", line)
+		}
+		switch q.Kind {
+		case KindChoice, KindMulti:
+			lead := "one of"
+			if q.Kind == KindMulti {
+				lead = "a list of any of"
+			}
+			fmt.Fprintf(&b, "#   %s:\n", lead)
+			for _, o := range q.Options {
+				fmt.Fprintf(&b, "#     %-14s %s\n", o.Value, o.Label)
+			}
+		case KindNumber:
+			unit := ""
+			if q.Unit != "" {
+				unit = " (" + q.Unit + ")"
+			}
+			fmt.Fprintf(&b, "#   a whole number from %d to %d%s\n", *q.Min, *q.Max, unit)
+		case KindScale:
+			fmt.Fprintf(&b, "#   %d to %d", *q.Min, *q.Max)
+			if len(q.ScaleLabels) == 2 {
+				fmt.Fprintf(&b, " (%d = %s, %d = %s)", *q.Min, q.ScaleLabels[0], *q.Max, q.ScaleLabels[1])
+			}
+			b.WriteString("\n")
+		case KindYesNo:
+			b.WriteString("#   true or false\n")
+		}
+		if !q.ShowIf.IsZero() {
+			fmt.Fprintf(&b, "#   asked only when: %s\n", q.ShowIf.Src)
+		}
+		fmt.Fprintf(&b, "%s: %s\n", q.ID, yamlValue(q.def))
+	}
+	return b.Bytes()
+}
+
+// wrapText breaks s into lines of at most width runes, at spaces.
+func wrapText(s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return nil
+	}
+	var lines []string
+	line := words[0]
+	for _, w := range words[1:] {
+		if len([]rune(line))+1+len([]rune(w)) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line += " " + w
+	}
+	return append(lines, line)
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,605 @@
+package advisor
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/expr-lang/expr/vm"
+)
+
+// Engine holds the loaded, validated data and answers questions about it.
+// It is read-only after [Load] and safe for concurrent use.
+type Engine struct {
+	sections    []*Section
+	questions   []*Question
+	levels      []*Level
+	paths       []*Path
+	bodies      []*Body
+	credentials []*Credential
+	states      []*State
+	rules       []*Rule
+	sources     []*Source
+	faq         []*FAQ
+	examples    []*Example
+	fit         []FitBand
+	fitFile     string
+	fitPos      Pos
+	disclaimer  string
+
+	sectionIndex  map[string]int
+	questionIndex map[string]int
+	pathIndex     map[string]int
+	credIndex     map[string]int
+	sourceIndex   map[string]*Source
+	stateIndex    map[string]*State
+	licensing     []string
+	env           map[string]any
+	progCache     map[string]*vm.Program
+}
+
+func newEngine() *Engine {
+	return &Engine{
+		sectionIndex:  map[string]int{},
+		questionIndex: map[string]int{},
+		pathIndex:     map[string]int{},
+		credIndex:     map[string]int{},
+		sourceIndex:   map[string]*Source{},
+		stateIndex:    map[string]*State{},
+		progCache:     map[string]*vm.Program{},
+	}
+}
+
+// Questions returns every question in questionnaire order.
+func (e *Engine) Questions() []*Question { return e.questions }
+
+// Question returns the question with id, or nil.
+func (e *Engine) Question(id string) *Question { return e.question(id) }
+
+func (e *Engine) question(id string) *Question {
+	if i, ok := e.questionIndex[id]; ok {
+		return e.questions[i]
+	}
+	return nil
+}
+
+// Section returns the section with id, or nil.
+func (e *Engine) Section(id string) *Section {
+	if i, ok := e.sectionIndex[id]; ok {
+		return e.sections[i]
+	}
+	return nil
+}
+
+// Sections returns the sections in order.
+func (e *Engine) Sections() []*Section { return e.sections }
+
+// Levels returns the technician and technologist level descriptions.
+func (e *Engine) Levels() []*Level { return e.levels }
+
+// Paths returns every path in data order.
+func (e *Engine) Paths() []*Path { return e.paths }
+
+// Path returns the path with id, or nil.
+func (e *Engine) Path(id string) *Path {
+	if i, ok := e.pathIndex[id]; ok {
+		return e.paths[i]
+	}
+	return nil
+}
+
+// FAQ returns the answers to common questions.
+func (e *Engine) FAQ() []*FAQ { return e.faq }
+
+// Source returns the source with id, or nil.
+func (e *Engine) Source(id string) *Source { return e.sourceIndex[id] }
+
+// Disclaimer returns the plain disclaimer every report carries.
+func (e *Engine) Disclaimer() string { return e.disclaimer }
+
+// Default returns a question's default value.
+func (q *Question) DefaultValue() any { return q.def }
+
+// Eligibility of a certification route.
+const (
+	EligibleNow       = "now"
+	EligibleAfterPlan = "after_plan"
+	EligibleNo        = "no"
+)
+
+// Recommendation is the whole result for one set of answers.
+type Recommendation struct {
+	Recommended string       `json:"recommended"`
+	Paths       []PathResult `json:"paths"`
+	Assumed     []Assumption `json:"assumed"`
+	State       *StateInfo   `json:"state,omitempty"`
+	Sources     []SourceInfo `json:"sources"`
+	Disclaimer  string       `json:"disclaimer"`
+}
+
+// Assumption is an unanswered question whose default was used.
+type Assumption struct {
+	ID     string `json:"id"`
+	Prompt string `json:"prompt"`
+	Value  any    `json:"value"`
+}
+
+// PathResult is one ranked path with everything the student needs to know.
+type PathResult struct {
+	Rank           int           `json:"rank"`
+	ID             string        `json:"id"`
+	Title          string        `json:"title"`
+	Level          string        `json:"level"`
+	Score          int           `json:"score"`
+	Fit            string        `json:"fit"`
+	Summary        string        `json:"summary"`
+	Reasons        []Reason      `json:"reasons"`
+	Gates          []GateResult  `json:"gates"`
+	Plan           []PlanStep    `json:"plan"`
+	TotalMonths    Span          `json:"total_months"`
+	TotalCost      Span          `json:"total_cost"`
+	FitsTimeline   bool          `json:"fits_timeline"`
+	FitsBudget     bool          `json:"fits_budget"`
+	TimelineNote   string        `json:"timeline_note"`
+	BudgetNote     string        `json:"budget_note"`
+	Certifications []RouteResult `json:"certifications"`
+	Licence        *LicenceInfo  `json:"licence,omitempty"`
+	Salary         SalaryInfo    `json:"salary"`
+	Outlook        OutlookInfo   `json:"outlook"`
+
+	path *Path
+}
+
+// Path returns the data the result was computed from.
+func (p *PathResult) Path() *Path { return p.path }
+
+// Reason is a rule that fired for this path.
+type Reason struct {
+	Rule    string   `json:"rule"`
+	Because string   `json:"because"`
+	Delta   int      `json:"delta"`
+	Reads   []string `json:"reads"`
+}
+
+// GateResult is a path requirement, met or not, with the bridge that meets it.
+type GateResult struct {
+	ID      string `json:"id"`
+	Met     bool   `json:"met"`
+	Because string `json:"because"`
+	Bridge  string `json:"bridge,omitempty"`
+}
+
+// Span is a low-high range of months or dollars.
+type Span struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+// PlanStep is one step of a personal plan.
+type PlanStep struct {
+	ID         string `json:"id"`
+	Kind       string `json:"kind"`
+	Title      string `json:"title"`
+	Detail     string `json:"detail,omitempty"`
+	Months     Span   `json:"months"`
+	Cost       Span   `json:"cost"`
+	StartMonth Span   `json:"start_month"`
+	Later      bool   `json:"later"`
+	Credential string `json:"credential,omitempty"`
+	Note       string `json:"note,omitempty"`
+	Source     string `json:"source,omitempty"`
+}
+
+// RouteResult is a credential route and whether the student meets it.
+type RouteResult struct {
+	CredentialID string   `json:"credential_id"`
+	Credential   string   `json:"credential"`
+	Route        string   `json:"route"`
+	Summary      string   `json:"summary"`
+	Eligible     string   `json:"eligible"`
+	AfterStep    string   `json:"after_step,omitempty"`
+	Because      string   `json:"because"`
+	Met          []string `json:"met"`
+	Unmet        []string `json:"unmet"`
+	Status       string   `json:"status"`
+	Source       string   `json:"source"`
+	Held         bool     `json:"held"`
+}
+
+// LicenceInfo says whether the student's state licenses this work.
+type LicenceInfo struct {
+	State    string `json:"state"`
+	Name     string `json:"name"`
+	Required bool   `json:"required"`
+	Note     string `json:"note,omitempty"`
+	Status   string `json:"status"`
+	Source   string `json:"source"`
+}
+
+// StateInfo is the student's state as the data knows it.
+type StateInfo = LicenceInfo
+
+// SalaryInfo is pay with its source and date.
+type SalaryInfo struct {
+	Median int    `json:"median"`
+	Low    int    `json:"low"`
+	High   int    `json:"high"`
+	Per    string `json:"per"`
+	AsOf   string `json:"as_of"`
+	Source string `json:"source"`
+	Status string `json:"status"`
+	Note   string `json:"note,omitempty"`
+}
+
+// OutlookInfo is projected growth with its source.
+type OutlookInfo struct {
+	GrowthPct float64 `json:"growth_pct"`
+	Period    string  `json:"period"`
+	Openings  int     `json:"openings,omitempty"`
+	Source    string  `json:"source"`
+	Status    string  `json:"status"`
+	Note      string  `json:"note,omitempty"`
+}
+
+// SourceInfo is a cited source.
+type SourceInfo struct {
+	ID        string `json:"id"`
+	Publisher string `json:"publisher"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	AsOf      string `json:"as_of"`
+	Status    string `json:"status"`
+}
+
+// Recommend ranks every path for the answers and builds each one's plan,
+// routes and figures. It is pure and deterministic: the same data and answers
+// give the same result.
+func (e *Engine) Recommend(a Answers) *Recommendation {
+	env := e.envFor(a)
+	var m vm.VM
+	r := &Recommendation{Disclaimer: e.disclaimer}
+
+	scores := make([]int, len(e.paths))
+	reasons := make([][]Reason, len(e.paths))
+	for _, rule := range e.rules {
+		if !eval(&m, &rule.When, env) {
+			continue
+		}
+		for _, d := range rule.score {
+			scores[d.path] += d.delta
+			reasons[d.path] = append(reasons[d.path], Reason{Rule: rule.ID, Because: rule.Because, Delta: d.delta, Reads: rule.reads})
+		}
+	}
+
+	cited := map[string]bool{}
+	r.Paths = make([]PathResult, len(e.paths))
+	for i, p := range e.paths {
+		pr := PathResult{
+			ID: p.ID, Title: p.Title, Level: p.Level, Summary: p.Summary,
+			Score: scores[i], Fit: e.fitLabel(scores[i]), Reasons: reasons[i], path: p,
+		}
+		if pr.Reasons == nil {
+			pr.Reasons = []Reason{}
+		}
+		// strongest reasons first, rule order breaking ties
+		slices.SortStableFunc(pr.Reasons, func(x, y Reason) int { return abs(y.Delta) - abs(x.Delta) })
+		pr.Gates = []GateResult{}
+		for gi := range p.Gates {
+			g := &p.Gates[gi]
+			gr := GateResult{ID: g.ID, Met: eval(&m, &g.When, env), Because: g.Because}
+			if !gr.Met {
+				gr.Bridge = g.Bridge
+			}
+			pr.Gates = append(pr.Gates, gr)
+		}
+		e.plan(&m, p, env, &pr, cited)
+		pr.Certifications = e.routes(&m, p, env, pr.Plan, cited)
+		pr.Salary = SalaryInfo{Median: p.Salary.Median, Low: p.Salary.Low, High: p.Salary.High, Per: p.Salary.Per,
+			AsOf: p.Salary.AsOf, Source: p.Salary.Source.ID, Status: p.Salary.Status, Note: p.Salary.Note}
+		pr.Outlook = OutlookInfo{GrowthPct: p.Outlook.GrowthPct, Period: p.Outlook.Period, Openings: p.Outlook.Openings,
+			Source: p.Outlook.Source.ID, Status: p.Outlook.Status, Note: p.Outlook.Note}
+		cited[p.Salary.Source.ID] = true
+		cited[p.Outlook.Source.ID] = true
+		r.Paths[i] = pr
+	}
+	slices.SortStableFunc(r.Paths, func(x, y PathResult) int { return y.Score - x.Score })
+	for i := range r.Paths {
+		r.Paths[i].Rank = i + 1
+	}
+	r.Recommended = r.Paths[0].ID
+
+	if code, ok := env["state"].(string); ok {
+		if s := e.stateIndex[code]; s != nil {
+			r.State = e.licenceInfo(s)
+			cited[s.Source.ID] = true
+		}
+	}
+	r.Assumed = []Assumption{}
+	for _, q := range e.Visible(a) {
+		if _, ok := a[q.ID]; !ok {
+			r.Assumed = append(r.Assumed, Assumption{ID: q.ID, Prompt: q.Prompt, Value: q.def})
+		}
+	}
+	r.Sources = []SourceInfo{}
+	for _, s := range e.sources {
+		if cited[s.ID] {
+			r.Sources = append(r.Sources, SourceInfo{ID: s.ID, Publisher: s.Publisher, Title: s.Title, URL: s.URL, AsOf: s.AsOf, Status: s.Status})
+		}
+	}
+	return r
+}
+
+func (e *Engine) licenceInfo(s *State) *LicenceInfo {
+	return &LicenceInfo{State: s.Code, Name: s.Name, Required: s.Licenses, Note: s.Note, Status: s.Status, Source: s.Source.ID}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (e *Engine) fitLabel(score int) string {
+	for _, b := range e.fit {
+		if score >= b.Min {
+			return b.Label
+		}
+	}
+	return e.fit[len(e.fit)-1].Label
+}
+
+// plan picks the steps that apply, in order, and totals the time and cost to a
+// first job. Steps after the first job step (advancement) are marked later and
+// left out of the totals. An exam step for a credential already held is skipped.
+func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cited map[string]bool) {
+	held, _ := env["certifications_held"].([]string)
+	pr.Plan = []PlanStep{}
+	later := false
+	var months, cost Span
+	for i := range p.Steps {
+		st := &p.Steps[i]
+		if !eval(m, &st.When, env) || (!st.SkipIf.IsZero() && eval(m, &st.SkipIf, env)) {
+			continue
+		}
+		if st.Credential.ID != "" && slices.Contains(held, st.Credential.ID) {
+			continue
+		}
+		ps := PlanStep{ID: st.ID, Kind: st.Kind, Title: st.Title, Detail: st.Detail, Note: st.Note,
+			Months: Span{st.Months.Min, st.Months.Max}, Cost: Span{st.Cost.Min, st.Cost.Max}, Source: st.Source.ID}
+		if st.Credential.ID != "" {
+			c := e.credentials[e.credIndex[st.Credential.ID]]
+			ps.Credential = c.Name
+			if !st.Cost.Set && c.Fee != nil {
+				ps.Cost = Span{c.Fee.Amount, c.Fee.Amount}
+				ps.Source = c.Fee.Source.ID
+			}
+		}
+		if st.Kind == StepLicence {
+			if code, ok := env["state"].(string); ok {
+				if s := e.stateIndex[code]; s != nil && s.Note != "" {
+					ps.Note = strings.TrimSpace(strings.Join([]string{ps.Note, s.Name + ": " + s.Note}, " "))
+					cited[s.Source.ID] = true
+				}
+				if s := e.stateIndex[code]; s != nil {
+					pr.Licence = e.licenceInfo(s)
+				}
+			}
+		}
+		if st.Kind == StepAdvancement {
+			later = true
+		}
+		ps.Later = later
+		if !later {
+			ps.StartMonth = months
+			months.Min += ps.Months.Min
+			months.Max += ps.Months.Max
+			cost.Min += ps.Cost.Min
+			cost.Max += ps.Cost.Max
+		}
+		if ps.Source != "" {
+			cited[ps.Source] = true
+		}
+		pr.Plan = append(pr.Plan, ps)
+		if st.Kind == StepJob {
+			later = true
+		}
+	}
+	pr.TotalMonths, pr.TotalCost = months, cost
+
+	timeline, _ := env["timeline_months"].(int)
+	budget, _ := env["budget"].(int)
+	pr.FitsTimeline = months.Min <= timeline
+	switch {
+	case months.Max <= timeline:
+		pr.TimelineNote = fmt.Sprintf("fits your timeline: %s against your %d months", monthsText(months), timeline)
+	case months.Min <= timeline:
+		pr.TimelineNote = fmt.Sprintf("fits your timeline only at the quick end: %s against your %d months", monthsText(months), timeline)
+	default:
+		pr.TimelineNote = fmt.Sprintf("longer than your timeline: %s against your %d months", monthsText(months), timeline)
+	}
+	pr.FitsBudget = cost.Min <= budget
+	switch {
+	case cost.Max <= budget:
+		pr.BudgetNote = fmt.Sprintf("fits your budget: %s against your %s", DollarSpan(cost), Dollars(budget))
+	case cost.Min <= budget:
+		pr.BudgetNote = fmt.Sprintf("fits your budget only at the low end: %s against your %s", DollarSpan(cost), Dollars(budget))
+	default:
+		pr.BudgetNote = fmt.Sprintf("costs more than your budget: %s against your %s (ask about financial aid and employer-paid training)", DollarSpan(cost), Dollars(budget))
+	}
+}
+
+// routes evaluates every route of the credentials the path names. A route not
+// met now is re-checked after each plan step's grants are applied, in order,
+// to find the step after which it is met.
+func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, cited map[string]bool) []RouteResult {
+	var ids []string
+	for _, st := range p.Steps {
+		if st.Credential.ID != "" && !slices.Contains(ids, st.Credential.ID) {
+			ids = append(ids, st.Credential.ID)
+		}
+	}
+	for _, c := range p.Credentials {
+		if !slices.Contains(ids, c.ID) {
+			ids = append(ids, c.ID)
+		}
+	}
+	held, _ := env["certifications_held"].([]string)
+
+	// the environments after each granting step of the plan, computed once
+	type stage struct {
+		title string
+		env   map[string]any
+	}
+	var stages []stage
+	cur := env
+	for _, ps := range plan {
+		st := p.step(ps.ID)
+		if st == nil || len(st.grants) == 0 {
+			continue
+		}
+		cur = e.applyGrants(cur, st.grants)
+		stages = append(stages, stage{title: st.Title, env: cur})
+	}
+
+	out := []RouteResult{}
+	for _, id := range ids {
+		c := e.credentials[e.credIndex[id]]
+		for ri := range c.Routes {
+			rt := &c.Routes[ri]
+			rr := RouteResult{CredentialID: c.ID, Credential: c.Name, Route: rt.Route, Summary: rt.Summary,
+				Status: rt.Status, Source: rt.Source.ID, Held: slices.Contains(held, c.ID), Met: []string{}, Unmet: []string{}}
+			cited[rt.Source.ID] = true
+			for qi := range rt.Requires {
+				req := &rt.Requires[qi]
+				if eval(m, &req.When, env) {
+					rr.Met = append(rr.Met, req.Because)
+				} else {
+					rr.Unmet = append(rr.Unmet, req.Because)
+				}
+			}
+			switch {
+			case rt.Discontinued:
+				rr.Eligible = EligibleNo
+				rr.Because = "this route is discontinued"
+				if rt.Note != "" {
+					rr.Because += ": " + rt.Note
+				}
+			case len(rr.Unmet) == 0:
+				rr.Eligible = EligibleNow
+				rr.Because = "you meet every part: " + strings.Join(rr.Met, "; ")
+			default:
+				rr.Eligible = EligibleNo
+				rr.Because = "not met: " + strings.Join(rr.Unmet, "; ")
+				for _, sg := range stages {
+					if e.allHold(m, rt, sg.env) {
+						rr.Eligible = EligibleAfterPlan
+						rr.AfterStep = sg.title
+						rr.Because = "after \"" + sg.title + "\" you would meet: " + strings.Join(rr.Unmet, "; ")
+						break
+					}
+				}
+			}
+			out = append(out, rr)
+		}
+	}
+	return out
+}
+
+func (e *Engine) allHold(m *vm.VM, rt *Route, env map[string]any) bool {
+	for qi := range rt.Requires {
+		if !eval(m, &rt.Requires[qi].When, env) {
+			return false
+		}
+	}
+	return true
+}
+
+// applyGrants returns a copy of env with a step's grants applied: a list is
+// added to the held list; on an ordered question the grant never lowers the
+// answer; anything else is set.
+func (e *Engine) applyGrants(env map[string]any, grants map[string]any) map[string]any {
+	out := make(map[string]any, len(env))
+	for k, v := range env {
+		out[k] = v
+	}
+	for id, v := range grants {
+		q := e.question(id)
+		switch nv := v.(type) {
+		case []string:
+			cur, _ := out[id].([]string)
+			merged := slices.Clone(cur)
+			for _, s := range nv {
+				if !slices.Contains(merged, s) {
+					merged = append(merged, s)
+				}
+			}
+			out[id] = merged
+		case int:
+			if cur, ok := out[id].(int); ok && q.Ordered && cur > nv {
+				continue
+			}
+			out[id] = nv
+		case string:
+			if cur, ok := out[id].(string); ok && q.Ordered && q.optionIndex(cur) > q.optionIndex(nv) {
+				continue
+			}
+			out[id] = nv
+		default:
+			out[id] = v
+		}
+	}
+	return out
+}
+
+func (q *Question) optionIndex(v string) int {
+	for i, o := range q.Options {
+		if o.Value == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func (p *Path) step(id string) *Step {
+	for i := range p.Steps {
+		if p.Steps[i].ID == id {
+			return &p.Steps[i]
+		}
+	}
+	return nil
+}
+
+// Dollars formats a whole-dollar amount: $19,355.
+func Dollars(n int) string {
+	s := fmt.Sprint(abs(n))
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if n < 0 {
+		return "-$" + b.String()
+	}
+	return "$" + b.String()
+}
+
+// DollarSpan formats a cost range: $0, $1,845 or $8,000–$20,000.
+func DollarSpan(s Span) string {
+	if s.Min == s.Max {
+		return Dollars(s.Min)
+	}
+	return Dollars(s.Min) + "–" + Dollars(s.Max)
+}
+
+func monthsText(s Span) string {
+	if s.Min == s.Max {
+		return plural(s.Min, "month", "months")
+	}
+	return fmt.Sprintf("%d–%d months", s.Min, s.Max)
+}
+
+// MonthsText formats a month range: 1 month, 18–24 months.
+func MonthsText(s Span) string { return monthsText(s) }

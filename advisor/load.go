@@ -1,0 +1,704 @@
+package advisor
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Layer is one folder of data files. The first layer given to [LoadLayers] is
+// the base; each later one overlays it: an item whose id already exists
+// replaces it, a new id adds one.
+type Layer struct {
+	// Dir names the layer in messages ("" for the embedded data).
+	Dir string
+	FS  fs.FS
+}
+
+// Load reads every *.yaml file of base, then of each overlay, and returns the
+// validated engine. All problems are reported together in a [*DataError].
+func Load(base fs.FS, overlays ...fs.FS) (*Engine, error) {
+	layers := []Layer{{FS: base}}
+	for i, o := range overlays {
+		layers = append(layers, Layer{Dir: fmt.Sprintf("overlay%d", i+1), FS: o})
+	}
+	return LoadLayers(layers...)
+}
+
+// LoadLayers is [Load] with named layers, so messages can name the folder.
+func LoadLayers(layers ...Layer) (*Engine, error) {
+	e := newEngine()
+	var ps problems
+	complete := true // every file decoded, so references can be checked
+	for _, l := range layers {
+		names, err := fs.Glob(l.FS, "*.yaml")
+		if err != nil {
+			ps.add(l.Dir, Pos{}, "cannot list data files: %v", err)
+			continue
+		}
+		if len(names) == 0 && l.Dir != "" {
+			ps.add(l.Dir, Pos{}, "no *.yaml files in this folder")
+		}
+		seen := map[string]string{} // kind/id -> where, to catch duplicates within a layer
+		for _, name := range names {
+			display := name
+			if l.Dir != "" {
+				display = path.Join(l.Dir, name)
+			}
+			b, err := fs.ReadFile(l.FS, name)
+			if err != nil {
+				ps.add(display, Pos{}, "cannot read: %v", err)
+				continue
+			}
+			df := parseDataFile(display, b, &ps)
+			if df == nil {
+				complete = false
+				continue
+			}
+			e.merge(df, seen, &ps)
+		}
+	}
+	if complete {
+		e.link(&ps)
+	}
+	if len(ps) > 0 {
+		return nil, &DataError{Problems: ps.sorted()}
+	}
+	return e, nil
+}
+
+// parseDataFile decodes one data file strictly and records where each item is.
+func parseDataFile(name string, b []byte, ps *problems) *dataFile {
+	root := parseYAML(name, b, ps)
+	if root == nil {
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		ps.add(name, posOf(root), "a data file is a mapping of lists (sections:, questions:, paths:, ...)")
+		return nil
+	}
+	checkKeys(root, typeOfDataFile, name, ps)
+	var df dataFile
+	if err := root.Decode(&df); err != nil {
+		addYAMLError(name, err, ps)
+		return nil
+	}
+	annotate(name, root, &df)
+	return &df
+}
+
+// annotate stores the file and position of every item, for later messages.
+func annotate(name string, root *yaml.Node, df *dataFile) {
+	nodes := items(root, "sections")
+	for i := range df.Sections {
+		df.Sections[i].file, df.Sections[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "questions")
+	for i := range df.Questions {
+		df.Questions[i].file, df.Questions[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "levels")
+	for i := range df.Levels {
+		df.Levels[i].file, df.Levels[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "paths")
+	for i := range df.Paths {
+		p := &df.Paths[i]
+		p.file, p.pos = name, itemPos(nodes, i, Pos{})
+		var pn *yaml.Node
+		if i < len(nodes) {
+			pn = nodes[i]
+		}
+		if sn := child(pn, "salary"); sn != nil {
+			p.Salary.pos = posOf(sn)
+		} else {
+			p.Salary.pos = p.pos
+		}
+		steps := items(pn, "steps")
+		for j := range p.Steps {
+			p.Steps[j].pos = itemPos(steps, j, p.pos)
+		}
+	}
+	nodes = items(root, "bodies")
+	for i := range df.Bodies {
+		df.Bodies[i].file, df.Bodies[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "credentials")
+	for i := range df.Credentials {
+		c := &df.Credentials[i]
+		c.file, c.pos = name, itemPos(nodes, i, Pos{})
+		var cn *yaml.Node
+		if i < len(nodes) {
+			cn = nodes[i]
+		}
+		if c.Fee != nil {
+			c.Fee.pos = c.pos
+			if fn := child(cn, "fee"); fn != nil {
+				c.Fee.pos = posOf(fn)
+			}
+		}
+		routes := items(cn, "routes")
+		for j := range c.Routes {
+			c.Routes[j].pos = itemPos(routes, j, c.pos)
+		}
+	}
+	nodes = items(root, "states")
+	for i := range df.States {
+		df.States[i].file, df.States[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "rules")
+	for i := range df.Rules {
+		df.Rules[i].file, df.Rules[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "sources")
+	for i := range df.Sources {
+		df.Sources[i].file, df.Sources[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "faq")
+	for i := range df.FAQ {
+		df.FAQ[i].file, df.FAQ[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "examples")
+	for i := range df.Examples {
+		df.Examples[i].file, df.Examples[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	if fn := child(root, "fit"); fn != nil {
+		df.fitFile, df.fitPos = name, posOf(fn)
+	}
+}
+
+// upsert adds item to list, or replaces the item with the same id. Within one
+// layer a repeated id is an error; across layers it is an overlay.
+func upsert[T any](list *[]*T, item *T, id, kind, file string, pos Pos, seen map[string]string, ps *problems) {
+	if id == "" {
+		ps.add(file, pos, "%s has no id", kind)
+		return
+	}
+	key := kind + "/" + id
+	if where, dup := seen[key]; dup {
+		ps.add(file, pos, "duplicate %s id %q (first defined at %s)", kind, id, where)
+		return
+	}
+	seen[key] = fmt.Sprintf("%s:%d", file, pos.Line)
+	for i, old := range *list {
+		if idOf(old) == id {
+			(*list)[i] = item
+			return
+		}
+	}
+	*list = append(*list, item)
+}
+
+func idOf(v any) string {
+	switch x := v.(type) {
+	case *Section:
+		return x.ID
+	case *Question:
+		return x.ID
+	case *Level:
+		return x.ID
+	case *Path:
+		return x.ID
+	case *Body:
+		return x.ID
+	case *Credential:
+		return x.ID
+	case *State:
+		return x.Code
+	case *Rule:
+		return x.ID
+	case *Source:
+		return x.ID
+	case *FAQ:
+		return x.ID
+	case *Example:
+		return x.Name
+	}
+	return ""
+}
+
+func (e *Engine) merge(df *dataFile, seen map[string]string, ps *problems) {
+	for i := range df.Sections {
+		s := &df.Sections[i]
+		upsert(&e.sections, s, s.ID, "section", s.file, s.pos, seen, ps)
+	}
+	for i := range df.Questions {
+		q := &df.Questions[i]
+		upsert(&e.questions, q, q.ID, "question", q.file, q.pos, seen, ps)
+	}
+	for i := range df.Levels {
+		l := &df.Levels[i]
+		upsert(&e.levels, l, l.ID, "level", l.file, l.pos, seen, ps)
+	}
+	for i := range df.Paths {
+		p := &df.Paths[i]
+		upsert(&e.paths, p, p.ID, "path", p.file, p.pos, seen, ps)
+	}
+	for i := range df.Bodies {
+		b := &df.Bodies[i]
+		upsert(&e.bodies, b, b.ID, "body", b.file, b.pos, seen, ps)
+	}
+	for i := range df.Credentials {
+		c := &df.Credentials[i]
+		upsert(&e.credentials, c, c.ID, "credential", c.file, c.pos, seen, ps)
+	}
+	for i := range df.States {
+		s := &df.States[i]
+		upsert(&e.states, s, s.Code, "state", s.file, s.pos, seen, ps)
+	}
+	for i := range df.Rules {
+		r := &df.Rules[i]
+		upsert(&e.rules, r, r.ID, "rule", r.file, r.pos, seen, ps)
+	}
+	for i := range df.Sources {
+		s := &df.Sources[i]
+		upsert(&e.sources, s, s.ID, "source", s.file, s.pos, seen, ps)
+	}
+	for i := range df.FAQ {
+		f := &df.FAQ[i]
+		upsert(&e.faq, f, f.ID, "faq", f.file, f.pos, seen, ps)
+	}
+	for i := range df.Examples {
+		x := &df.Examples[i]
+		upsert(&e.examples, x, x.Name, "example", x.file, x.pos, seen, ps)
+	}
+	if len(df.Fit) > 0 {
+		if where, dup := seen["fit"]; dup {
+			ps.add(df.fitFile, df.fitPos, "fit bands defined twice (first at %s)", where)
+		}
+		seen["fit"] = fmt.Sprintf("%s:%d", df.fitFile, df.fitPos.Line)
+		e.fit, e.fitFile, e.fitPos = df.Fit, df.fitFile, df.fitPos
+	}
+	if df.Disclaimer != "" {
+		e.disclaimer = df.Disclaimer
+	}
+}
+
+var idRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// link checks every reference and figure, builds the indexes and compiles every
+// condition once against the variable types the questionnaire declares.
+func (e *Engine) link(ps *problems) {
+	for i, s := range e.sections {
+		e.sectionIndex[s.ID] = i
+	}
+	for i, p := range e.paths {
+		e.pathIndex[p.ID] = i
+	}
+	for i, c := range e.credentials {
+		e.credIndex[c.ID] = i
+	}
+	for _, s := range e.sources {
+		e.sourceIndex[s.ID] = s
+	}
+	bodies := map[string]*Body{}
+	for _, b := range e.bodies {
+		bodies[b.ID] = b
+	}
+	for _, s := range e.states {
+		e.stateIndex[s.Code] = s
+		if s.Licenses {
+			e.licensing = append(e.licensing, s.Code)
+		}
+	}
+
+	e.linkQuestions(ps)
+	e.env = e.shapeEnv()
+	for _, q := range e.questions {
+		e.compile(&q.ShowIf, q.file, "show_if", ps)
+	}
+	for _, p := range e.paths {
+		e.linkPath(p, ps)
+	}
+	for _, c := range e.credentials {
+		e.linkCredential(c, bodies, ps)
+	}
+	for _, s := range e.states {
+		if !validStatus(s.Status) {
+			ps.add(s.file, s.pos, "state %s: status %q; allowed: %s", s.Code, s.Status, quoteList(statuses))
+		}
+		e.requireSource(s.Source, s.file, s.pos, "state "+s.Code, ps)
+	}
+	for _, s := range e.sources {
+		if s.Title == "" || s.Publisher == "" || s.AsOf == "" {
+			ps.add(s.file, s.pos, "source %q needs a publisher, a title and an as_of date", s.ID)
+		}
+		if !validStatus(s.Status) {
+			ps.add(s.file, s.pos, "source %q: status %q; allowed: %s", s.ID, s.Status, quoteList(statuses))
+		}
+	}
+	for _, r := range e.rules {
+		e.linkRule(r, ps)
+	}
+	for _, f := range e.faq {
+		if f.Question == "" || f.Answer == "" {
+			ps.add(f.file, f.pos, "faq %q needs a question and an answer", f.ID)
+		}
+		for _, s := range f.Sources {
+			e.requireSource(s, f.file, f.pos, "faq "+f.ID, ps)
+		}
+	}
+	if len(e.fit) == 0 {
+		ps.add("rules.yaml", Pos{}, "no fit bands: add fit: [{min: 8, label: Strong fit}, ...]")
+	}
+	for i := 1; i < len(e.fit); i++ {
+		if e.fit[i].Min >= e.fit[i-1].Min {
+			ps.add(e.fitFile, e.fitPos, "fit bands must be listed from the highest min to the lowest")
+			break
+		}
+	}
+	if len(e.paths) == 0 {
+		ps.add("paths.yaml", Pos{}, "no paths defined")
+	}
+	for _, x := range e.examples {
+		e.linkExample(x, ps)
+	}
+}
+
+var kinds = []string{KindChoice, KindMulti, KindNumber, KindYesNo, KindScale}
+
+func (e *Engine) linkQuestions(ps *problems) {
+	for i, q := range e.questions {
+		e.questionIndex[q.ID] = i
+		where := "question " + q.ID
+		if !idRe.MatchString(q.ID) || q.ID == licensingStates {
+			ps.add(q.file, q.pos, "%s: an id is lower-case letters, digits and _ (it is a variable in conditions)", where)
+		}
+		if _, ok := e.sectionIndex[q.Section.ID]; !ok {
+			ps.add(q.file, q.Section.Pos, "%s: unknown section %q%s", where, q.Section.ID, didYouMean(q.Section.ID, e.sectionIDs()))
+		}
+		if !slices.Contains(kinds, q.Kind) {
+			ps.add(q.file, q.pos, "%s: kind %q%s; allowed: %s", where, q.Kind, didYouMean(q.Kind, kinds), quoteList(kinds))
+			continue
+		}
+		if q.Prompt == "" {
+			ps.add(q.file, q.pos, "%s: no prompt", where)
+		}
+		switch q.Kind {
+		case KindChoice, KindMulti:
+			if len(q.Options) == 0 {
+				ps.add(q.file, q.pos, "%s: a %s question needs options", where, q.Kind)
+			}
+			seen := map[string]bool{}
+			for _, o := range q.Options {
+				if o.Value == "" || o.Label == "" {
+					ps.add(q.file, q.pos, "%s: every option needs a value and a label", where)
+				}
+				if seen[o.Value] {
+					ps.add(q.file, q.pos, "%s: option %q listed twice", where, o.Value)
+				}
+				seen[o.Value] = true
+			}
+		case KindNumber, KindScale:
+			if q.Kind == KindScale {
+				if q.Min == nil {
+					q.Min = new(1)
+				}
+				if q.Max == nil {
+					q.Max = new(5)
+				}
+			}
+			if q.Min == nil || q.Max == nil {
+				ps.add(q.file, q.pos, "%s: a number question needs min and max", where)
+			} else if *q.Min > *q.Max {
+				ps.add(q.file, q.pos, "%s: min %d is greater than max %d", where, *q.Min, *q.Max)
+			}
+		}
+		if q.Default.Kind == 0 {
+			ps.add(q.file, q.pos, "%s: no default (it is used when the answer is missing)", where)
+			continue
+		}
+		v, msg := e.convert(q, &q.Default)
+		if msg != "" {
+			ps.add(q.file, posOf(&q.Default), "%s: default: %s", where, msg)
+			continue
+		}
+		q.def = v
+	}
+}
+
+func (e *Engine) linkPath(p *Path, ps *problems) {
+	where := "path " + p.ID
+	if p.Level != LevelTechnician && p.Level != LevelTechnologist {
+		ps.add(p.file, p.pos, "%s: level %q; allowed: %q or %q", where, p.Level, LevelTechnician, LevelTechnologist)
+	}
+	if p.Title == "" || p.Summary == "" {
+		ps.add(p.file, p.pos, "%s: needs a title and a summary", where)
+	}
+	s := p.Salary
+	if s.Median > 0 || s.Low > 0 || s.High > 0 {
+		e.requireSource(s.Source, p.file, s.pos, where+" salary", ps)
+		if s.AsOf == "" {
+			ps.add(p.file, s.pos, "%s: salary has no as_of date", where)
+		}
+		if s.Low > s.High {
+			ps.add(p.file, s.pos, "%s: salary low %d is greater than high %d", where, s.Low, s.High)
+		} else if s.Median < s.Low || s.Median > s.High {
+			ps.add(p.file, s.pos, "%s: salary median %d is outside low..high %d..%d", where, s.Median, s.Low, s.High)
+		}
+		if !validStatus(s.Status) {
+			ps.add(p.file, s.pos, "%s: salary status %q; allowed: %s", where, s.Status, quoteList(statuses))
+		}
+	} else {
+		ps.add(p.file, s.pos, "%s: no salary figures", where)
+	}
+	if p.Outlook.Period != "" || p.Outlook.GrowthPct != 0 {
+		e.requireSource(p.Outlook.Source, p.file, p.pos, where+" outlook", ps)
+		if !validStatus(p.Outlook.Status) {
+			ps.add(p.file, p.pos, "%s: outlook status %q; allowed: %s", where, p.Outlook.Status, quoteList(statuses))
+		}
+	}
+	for i := range p.Gates {
+		g := &p.Gates[i]
+		e.compile(&g.When, p.file, where+" gate "+g.ID+" when", ps)
+		if g.Because == "" || g.Bridge == "" {
+			ps.add(p.file, g.When.Pos, "%s: gate %q needs because and bridge", where, g.ID)
+		}
+	}
+	stepIDs := map[string]bool{}
+	for i := range p.Steps {
+		st := &p.Steps[i]
+		sw := fmt.Sprintf("%s step %s", where, st.ID)
+		if st.ID == "" {
+			ps.add(p.file, st.pos, "%s: step %d has no id", where, i+1)
+		} else if stepIDs[st.ID] {
+			ps.add(p.file, st.pos, "%s: duplicate step id %q", where, st.ID)
+		}
+		stepIDs[st.ID] = true
+		if !slices.Contains(stepKinds, st.Kind) {
+			ps.add(p.file, st.pos, "%s: kind %q%s; allowed: %s", sw, st.Kind, didYouMean(st.Kind, stepKinds), quoteList(stepKinds))
+		}
+		for _, r := range []Range{st.Months, st.Cost} {
+			if r.Min > r.Max {
+				ps.add(p.file, r.Pos, "%s: min %d is greater than max %d", sw, r.Min, r.Max)
+			}
+			if r.Min < 0 {
+				ps.add(p.file, r.Pos, "%s: negative value %d", sw, r.Min)
+			}
+		}
+		if st.Credential.ID != "" {
+			if _, ok := e.credIndex[st.Credential.ID]; !ok {
+				ps.add(p.file, st.Credential.Pos, "%s: unknown credential %q%s", sw, st.Credential.ID, didYouMean(st.Credential.ID, e.credentialIDs()))
+			}
+		}
+		if st.Cost.Max > 0 {
+			e.requireSource(st.Source, p.file, st.Cost.Pos, sw+" cost", ps)
+		} else if st.Source.ID != "" {
+			e.requireSource(st.Source, p.file, st.pos, sw, ps)
+		}
+		e.compile(&st.When, p.file, sw+" when", ps)
+		e.compile(&st.SkipIf, p.file, sw+" skip_if", ps)
+		st.grants = e.linkGrants(st.Grants, p.file, sw, ps)
+	}
+	for _, c := range p.Credentials {
+		if _, ok := e.credIndex[c.ID]; !ok {
+			ps.add(p.file, c.Pos, "%s: unknown credential %q%s", where, c.ID, didYouMean(c.ID, e.credentialIDs()))
+		}
+	}
+}
+
+func (e *Engine) linkGrants(g map[string]yaml.Node, file, where string, ps *problems) map[string]any {
+	if len(g) == 0 {
+		return nil
+	}
+	out := make(map[string]any, len(g))
+	for id, n := range g {
+		q := e.question(id)
+		if q == nil {
+			ps.add(file, posOf(&n), "%s: grants unknown question %q%s", where, id, didYouMean(id, e.questionIDs()))
+			continue
+		}
+		v, msg := e.convert(q, &n)
+		if msg != "" {
+			ps.add(file, posOf(&n), "%s: grants %s: %s", where, id, msg)
+			continue
+		}
+		out[id] = v
+	}
+	return out
+}
+
+func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *problems) {
+	where := "credential " + c.ID
+	if _, ok := bodies[c.Body.ID]; !ok {
+		keys := make([]string, 0, len(bodies))
+		for k := range bodies {
+			keys = append(keys, k)
+		}
+		ps.add(c.file, c.Body.Pos, "%s: unknown body %q%s", where, c.Body.ID, didYouMean(c.Body.ID, keys))
+	}
+	if c.Name == "" {
+		ps.add(c.file, c.pos, "%s: no name", where)
+	}
+	if c.Fee != nil {
+		e.requireSource(c.Fee.Source, c.file, c.Fee.pos, where+" fee", ps)
+		if c.Fee.AsOf == "" {
+			ps.add(c.file, c.Fee.pos, "%s: fee has no as_of date", where)
+		}
+		if !validStatus(c.Fee.Status) {
+			ps.add(c.file, c.Fee.pos, "%s: fee status %q; allowed: %s", where, c.Fee.Status, quoteList(statuses))
+		}
+	}
+	for i := range c.Routes {
+		r := &c.Routes[i]
+		rw := fmt.Sprintf("%s route %s", where, r.Route)
+		if r.Route == "" {
+			ps.add(c.file, r.pos, "%s: route %d has no route name", where, i+1)
+		}
+		e.requireSource(r.Source, c.file, r.pos, rw, ps)
+		if !validStatus(r.Status) {
+			ps.add(c.file, r.pos, "%s: status %q; allowed: %s", rw, r.Status, quoteList(statuses))
+		}
+		for j := range r.Requires {
+			req := &r.Requires[j]
+			e.compile(&req.When, c.file, rw+" requires", ps)
+			if req.Because == "" {
+				ps.add(c.file, req.When.Pos, "%s: every requirement needs a because", rw)
+			}
+		}
+	}
+}
+
+func (e *Engine) linkRule(r *Rule, ps *problems) {
+	where := "rule " + r.ID
+	if r.When.IsZero() {
+		ps.add(r.file, r.pos, "%s: no when condition", where)
+	}
+	e.compile(&r.When, r.file, where+" when", ps)
+	if r.Because == "" {
+		ps.add(r.file, r.pos, "%s: no because (the sentence a student sees when it applies)", where)
+	}
+	if len(r.Score) == 0 {
+		ps.add(r.file, r.pos, "%s: no score changes", where)
+	}
+	ids := make([]string, 0, len(r.Score))
+	for id := range r.Score {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	r.score = r.score[:0]
+	for _, id := range ids {
+		pi, ok := e.pathIndex[id]
+		if !ok {
+			ps.add(r.file, r.pos, "%s: score names unknown path %q%s", where, id, didYouMean(id, e.pathIDs()))
+			continue
+		}
+		r.score = append(r.score, pathDelta{path: pi, delta: r.Score[id]})
+	}
+	if r.When.prog != nil {
+		r.reads = e.reads(r.When.prog)
+	}
+}
+
+func (e *Engine) linkExample(x *Example, ps *problems) {
+	if _, ok := e.pathIndex[x.Expect.ID]; !ok {
+		ps.add(x.file, x.Expect.Pos, "example %q: expects unknown path %q%s", x.Name, x.Expect.ID, didYouMean(x.Expect.ID, e.pathIDs()))
+	}
+	for id, n := range x.Answers {
+		q := e.question(id)
+		if q == nil {
+			ps.add(x.file, posOf(&n), "example %q: unknown question %q%s", x.Name, id, didYouMean(id, e.questionIDs()))
+			continue
+		}
+		if _, msg := e.convert(q, &n); msg != "" {
+			ps.add(x.file, posOf(&n), "example %q: %s: %s", x.Name, id, msg)
+		}
+	}
+}
+
+var statuses = []string{StatusOfficial, StatusThirdParty, StatusUnconfirmed}
+
+func validStatus(s string) bool { return slices.Contains(statuses, s) }
+
+var stepKinds = []string{StepEducation, StepTraining, StepExam, StepLicence, StepJob, StepAdvancement}
+
+// Path levels.
+const (
+	LevelTechnician   = "technician"
+	LevelTechnologist = "technologist"
+)
+
+func (e *Engine) requireSource(r Ref, file string, pos Pos, what string, ps *problems) {
+	if r.ID == "" {
+		ps.add(file, pos, "%s: a figure without a source; add source: <id from sources.yaml>", what)
+		return
+	}
+	if _, ok := e.sourceIndex[r.ID]; !ok {
+		ps.add(file, r.Pos, "%s: unknown source %q%s", what, r.ID, didYouMean(r.ID, e.sourceIDs()))
+	}
+}
+
+func (e *Engine) sectionIDs() []string {
+	out := make([]string, len(e.sections))
+	for i, s := range e.sections {
+		out[i] = s.ID
+	}
+	return out
+}
+
+func (e *Engine) questionIDs() []string {
+	out := make([]string, len(e.questions))
+	for i, q := range e.questions {
+		out[i] = q.ID
+	}
+	return out
+}
+
+func (e *Engine) pathIDs() []string {
+	out := make([]string, len(e.paths))
+	for i, p := range e.paths {
+		out[i] = p.ID
+	}
+	return out
+}
+
+func (e *Engine) credentialIDs() []string {
+	out := make([]string, len(e.credentials))
+	for i, c := range e.credentials {
+		out[i] = c.ID
+	}
+	return out
+}
+
+func (e *Engine) sourceIDs() []string {
+	out := make([]string, 0, len(e.sourceIndex))
+	for _, s := range e.sources {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+// summary line helpers used by validate.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Summary is a one-line count of what the engine holds.
+func (e *Engine) Summary() string {
+	routes := 0
+	for _, c := range e.credentials {
+		routes += len(c.Routes)
+	}
+	parts := []string{
+		plural(len(e.questions), "question", "questions"),
+		plural(len(e.paths), "path", "paths"),
+		plural(len(e.credentials), "credential", "credentials"),
+		plural(routes, "route", "routes"),
+		plural(len(e.licensing), "licensing state", "licensing states"),
+		plural(len(e.rules), "rule", "rules"),
+		plural(len(e.sources), "source", "sources"),
+		plural(len(e.faq), "answer", "answers"),
+	}
+	if len(e.examples) > 0 {
+		parts = append(parts, plural(len(e.examples), "example", "examples"))
+	}
+	return strings.Join(parts, ", ")
+}

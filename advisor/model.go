@@ -1,0 +1,404 @@
+package advisor
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+
+	"github.com/expr-lang/expr/vm"
+	"go.yaml.in/yaml/v3"
+)
+
+// This file holds the data model: the Go shape of the YAML files in data/.
+// Field tags are the YAML keys; the loader rejects any key not listed here.
+
+// typeErr reports a decoding problem without stopping the decoder, so every
+// problem in a file is found in one pass.
+func typeErr(format string, args ...any) error {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf(format, args...)}}
+}
+
+// Pos is a line and column in a data file (1-based).
+type Pos struct {
+	Line int
+	Col  int
+}
+
+func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+// Cond is a condition written in expr syntax, with where it was written.
+// The loader compiles it once against the questionnaire's variable types.
+type Cond struct {
+	Src  string
+	Pos  Pos
+	prog *vm.Program
+}
+
+// UnmarshalYAML records the condition's source and position.
+func (c *Cond) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return typeErr("line %d: a condition must be a string", n.Line)
+	}
+	c.Src, c.Pos = n.Value, posOf(n)
+	return nil
+}
+
+// IsZero reports whether no condition was written.
+func (c Cond) IsZero() bool { return c.Src == "" }
+
+// Ref is an id that refers to another item (a source, a path, a credential).
+type Ref struct {
+	ID  string
+	Pos Pos
+}
+
+// UnmarshalYAML records the id and its position.
+func (r *Ref) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return typeErr("line %d: expected an id", n.Line)
+	}
+	r.ID, r.Pos = n.Value, posOf(n)
+	return nil
+}
+
+// Range is a low-high pair of whole numbers, written [low, high] or as one number.
+type Range struct {
+	Min, Max int
+	Pos      Pos
+	Set      bool
+}
+
+// UnmarshalYAML reads [low, high] or a single number.
+func (r *Range) UnmarshalYAML(n *yaml.Node) error {
+	r.Pos, r.Set = posOf(n), true
+	switch n.Kind {
+	case yaml.ScalarNode:
+		v, err := strconv.Atoi(n.Value)
+		if err != nil {
+			return typeErr("line %d: expected a whole number or [low, high], got %q", n.Line, n.Value)
+		}
+		r.Min, r.Max = v, v
+		return nil
+	case yaml.SequenceNode:
+		if len(n.Content) != 2 {
+			return typeErr("line %d: a range is [low, high], got %d values", n.Line, len(n.Content))
+		}
+		lo, err1 := strconv.Atoi(n.Content[0].Value)
+		hi, err2 := strconv.Atoi(n.Content[1].Value)
+		if err1 != nil || err2 != nil {
+			return typeErr("line %d: a range is two whole numbers [low, high]", n.Line)
+		}
+		r.Min, r.Max = lo, hi
+		return nil
+	default:
+		return typeErr("line %d: expected a whole number or [low, high]", n.Line)
+	}
+}
+
+// Section groups questions on the questionnaire.
+type Section struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Intro string `yaml:"intro"`
+
+	file string
+	pos  Pos
+}
+
+// Option is one allowed value of a choice or multi question.
+type Option struct {
+	Value string `yaml:"value"`
+	Label string `yaml:"label"`
+	Help  string `yaml:"help"`
+}
+
+// Question kinds.
+const (
+	KindChoice = "choice" // one value from options; a string
+	KindMulti  = "multi"  // any values from options; a list of strings
+	KindNumber = "number" // a whole number within min..max
+	KindYesNo  = "yesno"  // true or false
+	KindScale  = "scale"  // a whole number 1..5 (or min..max)
+)
+
+// Question is one item of the questionnaire. Its id is a variable in conditions.
+type Question struct {
+	ID      string    `yaml:"id"`
+	Section Ref       `yaml:"section"`
+	Kind    string    `yaml:"kind"`
+	Prompt  string    `yaml:"prompt"`
+	Help    string    `yaml:"help"`
+	Options []Option  `yaml:"options"`
+	Min     *int      `yaml:"min"`
+	Max     *int      `yaml:"max"`
+	Unit    string    `yaml:"unit"`
+	Default yaml.Node `yaml:"default"`
+	ShowIf  Cond      `yaml:"show_if"`
+	// Ordered says that later options (or larger numbers) include earlier ones,
+	// so a plan step's grant never lowers the answer.
+	Ordered bool `yaml:"ordered"`
+	// ScaleLabels name the ends of a scale, low first.
+	ScaleLabels []string `yaml:"scale_labels"`
+
+	file string
+	pos  Pos
+	def  any // typed default
+}
+
+// Salary is a pay figure with its source.
+type Salary struct {
+	Median int    `yaml:"median"`
+	Low    int    `yaml:"low"`
+	High   int    `yaml:"high"`
+	Per    string `yaml:"per"`
+	AsOf   string `yaml:"as_of"`
+	Source Ref    `yaml:"source"`
+	Status string `yaml:"status"`
+	Note   string `yaml:"note"`
+
+	pos Pos
+}
+
+// Outlook is projected employment growth with its source.
+type Outlook struct {
+	GrowthPct float64 `yaml:"growth_pct"`
+	Period    string  `yaml:"period"`
+	Openings  int     `yaml:"openings"`
+	Source    Ref     `yaml:"source"`
+	Status    string  `yaml:"status"`
+	Note      string  `yaml:"note"`
+}
+
+// Gate is a requirement of a path; when it is not met the bridge says how to meet it.
+type Gate struct {
+	ID      string `yaml:"id"`
+	When    Cond   `yaml:"when"`
+	Because string `yaml:"because"`
+	Bridge  string `yaml:"bridge"`
+}
+
+// Step kinds, in the usual order of a plan.
+const (
+	StepEducation   = "education"
+	StepTraining    = "training"
+	StepExam        = "exam"
+	StepLicence     = "licence"
+	StepJob         = "job"
+	StepAdvancement = "advancement"
+)
+
+// Step is one stage of a path's plan. Steps apply when `when` holds (or is absent)
+// and `skip_if` does not. Grants are what finishing the step adds to the answers.
+type Step struct {
+	ID         string               `yaml:"id"`
+	Kind       string               `yaml:"kind"`
+	Title      string               `yaml:"title"`
+	Detail     string               `yaml:"detail"`
+	Months     Range                `yaml:"months"`
+	Cost       Range                `yaml:"cost"`
+	Source     Ref                  `yaml:"source"`
+	When       Cond                 `yaml:"when"`
+	SkipIf     Cond                 `yaml:"skip_if"`
+	Credential Ref                  `yaml:"credential"`
+	Grants     map[string]yaml.Node `yaml:"grants"`
+	Note       string               `yaml:"note"`
+
+	pos    Pos
+	grants map[string]any
+}
+
+// Path is a career path at the technician or technologist level.
+type Path struct {
+	ID        string   `yaml:"id"`
+	Title     string   `yaml:"title"`
+	Level     string   `yaml:"level"`
+	ONet      string   `yaml:"onet"`
+	Interests []string `yaml:"interests"`
+	Summary   string   `yaml:"summary"`
+	Duties    []string `yaml:"duties"`
+	Scope     string   `yaml:"scope"`
+	Leads     string   `yaml:"leads_to"`
+	Setting   string   `yaml:"settings"`
+	Salary    Salary   `yaml:"salary"`
+	Outlook   Outlook  `yaml:"outlook"`
+	Gates     []Gate   `yaml:"gates"`
+	Steps     []Step   `yaml:"steps"`
+	Stackable []string `yaml:"stackable"`
+	// Credentials lists more credentials to show for this path, beyond those its
+	// exam steps name.
+	Credentials []Ref `yaml:"credentials"`
+
+	file string
+	pos  Pos
+}
+
+// Level describes the technician or technologist level as a whole, for comparison.
+type Level struct {
+	ID         string `yaml:"id"`
+	Title      string `yaml:"title"`
+	Education  string `yaml:"education"`
+	Time       string `yaml:"time"`
+	Scope      string `yaml:"scope"`
+	Trajectory string `yaml:"trajectory"`
+	Pay        string `yaml:"pay"`
+
+	file string
+	pos  Pos
+}
+
+// Body is a certifying organisation.
+type Body struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+
+	file string
+	pos  Pos
+}
+
+// Fee is an exam or application fee with its source.
+type Fee struct {
+	Amount int    `yaml:"amount"`
+	AsOf   string `yaml:"as_of"`
+	Source Ref    `yaml:"source"`
+	Status string `yaml:"status"`
+	Note   string `yaml:"note"`
+
+	pos Pos
+}
+
+// Requirement is one named part of a certification route.
+type Requirement struct {
+	When    Cond   `yaml:"when"`
+	Because string `yaml:"because"`
+}
+
+// Route is one way to become eligible for a credential.
+type Route struct {
+	Route        string        `yaml:"route"`
+	Summary      string        `yaml:"summary"`
+	Requires     []Requirement `yaml:"requires"`
+	Source       Ref           `yaml:"source"`
+	Status       string        `yaml:"status"`
+	Discontinued bool          `yaml:"discontinued"`
+	Note         string        `yaml:"note"`
+
+	pos Pos
+}
+
+// Credential is a certification such as MLT(ASCP).
+type Credential struct {
+	ID      string  `yaml:"id"`
+	Name    string  `yaml:"name"`
+	Body    Ref     `yaml:"body"`
+	Level   string  `yaml:"level"`
+	Fee     *Fee    `yaml:"fee"`
+	Exam    string  `yaml:"exam"`
+	Renewal string  `yaml:"renewal"`
+	Note    string  `yaml:"note"`
+	Routes  []Route `yaml:"routes"`
+
+	file string
+	pos  Pos
+}
+
+// State says whether a state licenses clinical laboratory personnel.
+type State struct {
+	Code     string `yaml:"code"`
+	Name     string `yaml:"name"`
+	Licenses bool   `yaml:"licenses_lab_personnel"`
+	Note     string `yaml:"note"`
+	Source   Ref    `yaml:"source"`
+	Status   string `yaml:"status"`
+
+	file string
+	pos  Pos
+}
+
+// Rule changes path scores when its condition holds.
+type Rule struct {
+	ID      string         `yaml:"id"`
+	When    Cond           `yaml:"when"`
+	Score   map[string]int `yaml:"score"`
+	Because string         `yaml:"because"`
+
+	file  string
+	pos   Pos
+	reads []string
+	score []pathDelta
+}
+
+type pathDelta struct {
+	path  int
+	delta int
+}
+
+// FitBand maps a minimum score to a fit label.
+type FitBand struct {
+	Min   int    `yaml:"min"`
+	Label string `yaml:"label"`
+}
+
+// Source is a publication that a figure comes from.
+type Source struct {
+	ID        string `yaml:"id"`
+	Publisher string `yaml:"publisher"`
+	Title     string `yaml:"title"`
+	URL       string `yaml:"url"`
+	AsOf      string `yaml:"as_of"`
+	Status    string `yaml:"status"`
+	Note      string `yaml:"note"`
+
+	file string
+	pos  Pos
+}
+
+// FAQ is a question people ask, answered in the data.
+type FAQ struct {
+	ID       string `yaml:"id"`
+	Question string `yaml:"question"`
+	Answer   string `yaml:"answer"`
+	Sources  []Ref  `yaml:"sources"`
+
+	file string
+	pos  Pos
+}
+
+// Example is an answers-to-expected-top-path check that `medpath validate` runs.
+type Example struct {
+	Name    string               `yaml:"name"`
+	Answers map[string]yaml.Node `yaml:"answers"`
+	Expect  Ref                  `yaml:"expect"`
+
+	file string
+	pos  Pos
+}
+
+// Source statuses, shown next to a figure so unconfirmed ones are never presented as fact.
+const (
+	StatusOfficial    = "official"
+	StatusThirdParty  = "third_party"
+	StatusUnconfirmed = "unconfirmed"
+)
+
+// dataFile is the shape of every YAML file: any of these top-level lists.
+type dataFile struct {
+	Sections    []Section    `yaml:"sections"`
+	Questions   []Question   `yaml:"questions"`
+	Levels      []Level      `yaml:"levels"`
+	Paths       []Path       `yaml:"paths"`
+	Bodies      []Body       `yaml:"bodies"`
+	Credentials []Credential `yaml:"credentials"`
+	States      []State      `yaml:"states"`
+	Rules       []Rule       `yaml:"rules"`
+	Fit         []FitBand    `yaml:"fit"`
+	Sources     []Source     `yaml:"sources"`
+	FAQ         []FAQ        `yaml:"faq"`
+	Disclaimer  string       `yaml:"disclaimer"`
+	Examples    []Example    `yaml:"examples"`
+
+	fitFile string
+	fitPos  Pos
+}
+
+var typeOfDataFile = reflect.TypeFor[dataFile]()

@@ -1,0 +1,320 @@
+package advisor
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Report formats.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+	FormatJSON     = "json"
+	FormatHTML     = "html"
+)
+
+// Formats lists the report formats, for messages.
+var Formats = []string{FormatText, FormatMarkdown, FormatJSON, FormatHTML}
+
+// reportWidth is the column the text report wraps at, so it reads well at 80.
+const reportWidth = 78
+
+// WriteReport renders r in the given format. Text and Markdown carry no
+// escape codes, so they are safe in a pipe or a file.
+func (e *Engine) WriteReport(w io.Writer, r *Recommendation, format string) error {
+	var b bytes.Buffer
+	switch format {
+	case FormatText:
+		e.textReport(&b, r)
+	case FormatMarkdown:
+		e.markdownReport(&b, r)
+	case FormatJSON:
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return fmt.Errorf("encode report: %w", err)
+		}
+	case FormatHTML:
+		e.htmlReport(&b, r)
+	default:
+		return fmt.Errorf("unknown format %q; allowed: %s", format, quoteList(Formats))
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// Label words shown next to eligibility and status, so meaning never rests on colour.
+func EligibleLabel(s string) string {
+	switch s {
+	case EligibleNow:
+		return "eligible now"
+	case EligibleAfterPlan:
+		return "after the plan"
+	}
+	return "not eligible"
+}
+
+// StatusLabel says how sure a figure is.
+func StatusLabel(s string) string {
+	switch s {
+	case StatusOfficial:
+		return "official"
+	case StatusThirdParty:
+		return "third-party, cites the official source"
+	}
+	return "unconfirmed: verify before relying on it"
+}
+
+// SalaryLine is the one-line pay summary used by every front end.
+func SalaryLine(s SalaryInfo) string {
+	per := s.Per
+	if per == "" {
+		per = "year"
+	}
+	return fmt.Sprintf("median %s a %s (range %s–%s), as of %s", Dollars(s.Median), per, Dollars(s.Low), Dollars(s.High), s.AsOf)
+}
+
+// OutlookLine is the one-line outlook summary.
+func OutlookLine(o OutlookInfo) string {
+	if o.Period == "" {
+		return "no projection in the data"
+	}
+	s := fmt.Sprintf("%+.1f%% projected growth, %s", o.GrowthPct, o.Period)
+	if o.Openings > 0 {
+		s += fmt.Sprintf(", about %s openings a year", thousands(o.Openings))
+	}
+	return s
+}
+
+func thousands(n int) string { return strings.TrimPrefix(Dollars(n), "$") }
+
+func (e *Engine) sourceName(id string) string {
+	s := e.sourceIndex[id]
+	if s == nil {
+		return id
+	}
+	return s.Publisher + ", " + s.Title
+}
+
+// para writes s wrapped to the report width with an indent.
+func para(b *bytes.Buffer, indent, s string) {
+	for _, l := range wrapText(s, reportWidth-len([]rune(indent))) {
+		b.WriteString(indent + l + "\n")
+	}
+}
+
+// hang writes s with a first-line lead and the rest indented under it.
+func hang(b *bytes.Buffer, lead, s string) {
+	width := reportWidth - len([]rune(lead))
+	pad := strings.Repeat(" ", len([]rune(lead)))
+	for i, l := range wrapText(s, width) {
+		if i == 0 {
+			b.WriteString(lead + l + "\n")
+		} else {
+			b.WriteString(pad + l + "\n")
+		}
+	}
+}
+
+func heading(b *bytes.Buffer, s string) {
+	b.WriteString("\n" + s + "\n" + strings.Repeat("-", len([]rune(s))) + "\n")
+}
+
+func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
+	top := &r.Paths[0]
+	b.WriteString("medpath: your career recommendation\n")
+	b.WriteString(strings.Repeat("=", 35) + "\n\n")
+	hang(b, "Recommended: ", fmt.Sprintf("%s (%s level): %s, score %d", top.Title, top.Level, top.Fit, top.Score))
+	b.WriteString("\n")
+	para(b, "", top.Summary)
+
+	e.textPath(b, top)
+
+	heading(b, "Other paths, ranked")
+	for i := 1; i < len(r.Paths); i++ {
+		p := &r.Paths[i]
+		hang(b, fmt.Sprintf("%2d. ", p.Rank), fmt.Sprintf("%s (%s): %s, score %d; %s to a first job, %s; pay %s",
+			p.Title, p.Level, p.Fit, p.Score, monthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median)))
+		if len(p.Reasons) > 0 {
+			hang(b, "    why: ", p.Reasons[0].Because)
+		}
+	}
+
+	if len(r.Assumed) > 0 {
+		heading(b, "Assumed answers (not given, so the default was used)")
+		for _, a := range r.Assumed {
+			hang(b, "  - ", fmt.Sprintf("%s: %s (%s)", a.ID, yamlValue(a.Value), oneLine(a.Prompt)))
+		}
+	}
+	e.textSources(b, r)
+	heading(b, "Please note")
+	para(b, "", r.Disclaimer)
+}
+
+func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
+	heading(b, "Why this path")
+	if len(p.Reasons) == 0 {
+		para(b, "  ", "No rule changed this path's score; it ranks on the answers as a whole.")
+	}
+	for _, rs := range p.Reasons {
+		hang(b, fmt.Sprintf("  %+d  ", rs.Delta), rs.Because)
+	}
+	for _, g := range p.Gates {
+		if g.Met {
+			hang(b, "  [met]     ", g.Because)
+		} else {
+			hang(b, "  [not met] ", g.Because+". Bridge: "+g.Bridge)
+		}
+	}
+
+	heading(b, fmt.Sprintf("Your plan: %s to a first job, %s", monthsText(p.TotalMonths), DollarSpan(p.TotalCost)))
+	for i, s := range p.Plan {
+		when := fmt.Sprintf("month %d", p.Plan[i].StartMonth.Min)
+		if s.Later {
+			when = "later"
+		}
+		hang(b, fmt.Sprintf("  %d. ", i+1), fmt.Sprintf("%s [%s; %s; %s; %s]", s.Title, s.Kind, when, monthsText(s.Months), DollarSpan(s.Cost)))
+		if s.Detail != "" {
+			para(b, "     ", s.Detail)
+		}
+		if s.Note != "" {
+			para(b, "     ", "Note: "+s.Note)
+		}
+	}
+	hang(b, "  Timeline: ", p.TimelineNote+".")
+	hang(b, "  Budget:   ", p.BudgetNote+".")
+
+	if len(p.Certifications) > 0 {
+		heading(b, "Certification routes")
+		for _, c := range p.Certifications {
+			lead := fmt.Sprintf("  %s route %s: %s. ", c.Credential, c.Route, strings.ToUpper(EligibleLabel(c.Eligible)))
+			text := c.Summary + " " + capitalize(c.Because) + "."
+			if c.Held {
+				text = "You already hold this credential. " + text
+			}
+			if c.Status == StatusUnconfirmed {
+				text += " (Unconfirmed: verify with the certifying body.)"
+			}
+			hang(b, "  - ", strings.TrimSpace(lead)+" "+text)
+		}
+	}
+	if p.Licence != nil {
+		heading(b, "State licence")
+		if p.Licence.Required {
+			para(b, "  ", fmt.Sprintf("%s licenses clinical laboratory personnel, so the plan includes the licence step. %s", p.Licence.Name, p.Licence.Note))
+		} else {
+			para(b, "  ", fmt.Sprintf("%s: %s", p.Licence.Name, p.Licence.Note))
+		}
+	}
+
+	heading(b, "Pay and outlook")
+	hang(b, "  Pay:     ", capitalize(SalaryLine(p.Salary))+fmt.Sprintf(". Source: %s [%s].", e.sourceName(p.Salary.Source), StatusLabel(p.Salary.Status)))
+	if p.Salary.Note != "" {
+		para(b, "           ", p.Salary.Note)
+	}
+	hang(b, "  Outlook: ", capitalize(OutlookLine(p.Outlook))+fmt.Sprintf(". Source: %s [%s].", e.sourceName(p.Outlook.Source), StatusLabel(p.Outlook.Status)))
+	if p.Outlook.Note != "" {
+		para(b, "           ", p.Outlook.Note)
+	}
+}
+
+func (e *Engine) textSources(b *bytes.Buffer, r *Recommendation) {
+	heading(b, "Sources")
+	for _, s := range r.Sources {
+		hang(b, "  - ", fmt.Sprintf("%s: %s, as of %s [%s]. %s", s.Publisher, s.Title, s.AsOf, StatusLabel(s.Status), s.URL))
+	}
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// md escapes the characters that would break a Markdown table cell.
+func md(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
+}
+
+func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
+	top := &r.Paths[0]
+	fmt.Fprintf(b, "# Career recommendation: %s\n\n", top.Title)
+	fmt.Fprintf(b, "**Recommended path:** %s (%s level) — **%s**, score %d.\n\n", top.Title, top.Level, top.Fit, top.Score)
+	fmt.Fprintf(b, "%s\n", oneLine(top.Summary))
+
+	b.WriteString("\n## Why\n\n")
+	for _, rs := range top.Reasons {
+		fmt.Fprintf(b, "- (%+d) %s\n", rs.Delta, rs.Because)
+	}
+	for _, g := range top.Gates {
+		if g.Met {
+			fmt.Fprintf(b, "- Met: %s\n", g.Because)
+		} else {
+			fmt.Fprintf(b, "- **Not met:** %s. Bridge: %s\n", g.Because, g.Bridge)
+		}
+	}
+
+	fmt.Fprintf(b, "\n## Plan: %s to a first job, %s\n\n", monthsText(top.TotalMonths), DollarSpan(top.TotalCost))
+	b.WriteString("| # | Step | Kind | Starts | Months | Cost |\n|---|---|---|---|---|---|\n")
+	for i, s := range top.Plan {
+		start := fmt.Sprintf("month %d", s.StartMonth.Min)
+		if s.Later {
+			start = "later"
+		}
+		title := s.Title
+		if s.Note != "" {
+			title += " — " + s.Note
+		}
+		fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %s |\n", i+1, md(title), s.Kind, start, monthsText(s.Months), DollarSpan(s.Cost))
+	}
+	fmt.Fprintf(b, "\n- Timeline: %s.\n- Budget: %s.\n", top.TimelineNote, top.BudgetNote)
+
+	if len(top.Certifications) > 0 {
+		b.WriteString("\n## Certification routes\n\n| Credential | Route | Eligible | Why |\n|---|---|---|---|\n")
+		for _, c := range top.Certifications {
+			why := capitalize(c.Because)
+			if c.Status == StatusUnconfirmed {
+				why += " (unconfirmed: verify with the certifying body)"
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", c.Credential, c.Route, EligibleLabel(c.Eligible), md(why))
+		}
+	}
+	if top.Licence != nil {
+		b.WriteString("\n## State licence\n\n")
+		if top.Licence.Required {
+			fmt.Fprintf(b, "%s licenses clinical laboratory personnel; the plan includes the licence step. %s\n", top.Licence.Name, top.Licence.Note)
+		} else {
+			fmt.Fprintf(b, "%s: %s\n", top.Licence.Name, top.Licence.Note)
+		}
+	}
+
+	b.WriteString("\n## Pay and outlook\n\n")
+	fmt.Fprintf(b, "- Pay: %s. Source: %s (%s).\n", SalaryLine(top.Salary), e.sourceName(top.Salary.Source), StatusLabel(top.Salary.Status))
+	if top.Salary.Note != "" {
+		fmt.Fprintf(b, "  %s\n", oneLine(top.Salary.Note))
+	}
+	fmt.Fprintf(b, "- Outlook: %s. Source: %s (%s).\n", OutlookLine(top.Outlook), e.sourceName(top.Outlook.Source), StatusLabel(top.Outlook.Status))
+
+	b.WriteString("\n## Alternatives\n\n| Rank | Path | Level | Fit | Time to first job | Cost | Median pay |\n|---|---|---|---|---|---|---|\n")
+	for i := 1; i < len(r.Paths); i++ {
+		p := &r.Paths[i]
+		fmt.Fprintf(b, "| %d | %s | %s | %s (%d) | %s | %s | %s |\n", p.Rank, md(p.Title), p.Level, p.Fit, p.Score,
+			monthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median))
+	}
+
+	if len(r.Assumed) > 0 {
+		b.WriteString("\n## Assumed answers\n\nThese questions were not answered, so their defaults were used:\n\n")
+		for _, a := range r.Assumed {
+			fmt.Fprintf(b, "- `%s`: %s (%s)\n", a.ID, yamlValue(a.Value), oneLine(a.Prompt))
+		}
+	}
+	b.WriteString("\n## Sources\n\n")
+	for _, s := range r.Sources {
+		fmt.Fprintf(b, "- %s, *%s*, as of %s (%s). <%s>\n", s.Publisher, md(s.Title), s.AsOf, StatusLabel(s.Status), s.URL)
+	}
+	fmt.Fprintf(b, "\n## Please note\n\n%s\n", oneLine(r.Disclaimer))
+}

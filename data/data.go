@@ -1,0 +1,10 @@
+// Package data embeds the default questionnaire, career paths, certifications,
+// states, rules, sources and answers to common questions shipped with medpath.
+package data
+
+import "embed"
+
+// FS holds every YAML file in this folder.
+//
+//go:embed *.yaml
+var FS embed.FS
