@@ -10,15 +10,23 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
+
+	"github.com/charmbracelet/x/term"
 
 	"medpath/advisor"
 	"medpath/data"
+	"medpath/tui"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -46,6 +54,7 @@ type options struct {
 	noColor    bool
 	version    bool
 	help       bool
+	jobs       int
 }
 
 const usage = `medpath: a career advisor for medical technicians and technologists
@@ -54,13 +63,19 @@ Usage:
   medpath [flags]                         start the interactive advisor
   medpath report --answers FILE [flags]   print a recommendation (FILE may be - for stdin)
   medpath questions                       print an answers template with every question
-  medpath validate [--data DIR]           check the data and print a summary
+  medpath validate [--data DIR]           check the data, run its examples, print a summary
+  medpath compare A.yaml B.yaml           what changes in the recommendation between two answer files
+  medpath batch (DIR | FILE.csv)          one row per student plus a cohort summary
+            [--format csv|json|markdown|html] [--out FILE] [--jobs N]
 
 Flags:
   --answers FILE   answers to start from (YAML or JSON; - reads stdin)
-  --format FMT     report format: text, markdown, json or html (default text)
+  --format FMT     report: text, markdown, json or html (default text);
+                   batch: csv, json, markdown or html (default csv); compare: text or json
   --data DIR       a counselor's folder of YAML files laid over the built-in data
-  --out DIR        where the advisor's export writes files (default: current folder)
+  --out DIR        where the advisor's export writes files (default: current folder);
+                   for batch, the FILE to write (default: stdout)
+  --jobs N         batch workers (default: number of CPUs)
   --accessible     plain line-by-line questions, no screen redraws (also ACCESSIBLE=1, TERM=dumb)
   --no-color       no colour (NO_COLOR=1 works too)
   --version        print the version
@@ -75,7 +90,8 @@ func newFlags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.dataDir, "data", "", "")
 	fs.StringVar(&o.answers, "answers", "", "")
-	fs.StringVar(&o.format, "format", advisor.FormatText, "")
+	fs.StringVar(&o.format, "format", "", "")
+	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "")
 	fs.StringVar(&o.out, "out", "", "")
 	fs.BoolVar(&o.accessible, "accessible", false, "")
 	fs.BoolVar(&o.noColor, "no-color", false, "")
@@ -133,8 +149,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	case "validate":
 		return validate(eng, o, stdout, stderr)
+	case "compare":
+		return compare(eng, o, rest, stdin, stdout, stderr)
+	case "batch":
+		return batch(eng, o, rest, stdout, stderr)
 	default:
-		fmt.Fprintf(stderr, "medpath: unknown command %q; commands: report, questions, validate\nRun 'medpath --help' for usage.\n", cmd)
+		fmt.Fprintf(stderr, "medpath: unknown command %q; commands: report, questions, validate, compare, batch\nRun 'medpath --help' for usage.\n", cmd)
 		return exitUsage
 	}
 }
@@ -189,7 +209,10 @@ func report(eng *advisor.Engine, o options, rest []string, stdin io.Reader, stdo
 		fmt.Fprintln(stderr, "medpath report: --answers FILE is required (use - for stdin; 'medpath questions' prints a template)")
 		return exitUsage
 	}
-	if !validFormat(o.format) {
+	if o.format == "" {
+		o.format = advisor.FormatText
+	}
+	if !oneOf(o.format, advisor.Formats) {
 		fmt.Fprintf(stderr, "medpath report: unknown --format %q; allowed: %s\n", o.format, strings.Join(advisor.Formats, ", "))
 		return exitUsage
 	}
@@ -219,13 +242,178 @@ func answersFailed(err error, stderr io.Writer) int {
 	return exitError
 }
 
-func validFormat(f string) bool {
-	for _, x := range advisor.Formats {
+func oneOf(f string, allowed []string) bool {
+	for _, x := range allowed {
 		if f == x {
 			return true
 		}
 	}
 	return false
+}
+
+func compare(eng *advisor.Engine, o options, rest []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(rest) != 2 {
+		fmt.Fprintln(stderr, "medpath compare: give two answers files: medpath compare A.yaml B.yaml")
+		return exitUsage
+	}
+	if o.format == "" {
+		o.format = advisor.FormatText
+	}
+	if o.format != advisor.FormatText && o.format != advisor.FormatJSON {
+		fmt.Fprintf(stderr, "medpath compare: unknown --format %q; allowed: text, json\n", o.format)
+		return exitUsage
+	}
+	var sets [2]advisor.Answers
+	for i, name := range rest {
+		a, err := readAnswers(eng, name, stdin)
+		if err != nil {
+			return answersFailed(err, stderr)
+		}
+		sets[i] = a
+	}
+	d := eng.Compare(sets[0], sets[1])
+	if o.format == advisor.FormatJSON {
+		if err := writeJSON(stdout, d); err != nil {
+			fmt.Fprintf(stderr, "medpath compare: %v\n", err)
+			return exitError
+		}
+		return exitOK
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Comparing %s (before) with %s (after)\n\n", rest[0], rest[1])
+	eng.WriteDiffText(&b, d)
+	fmt.Fprint(stdout, b.String())
+	return exitOK
+}
+
+// isTerminal reports whether w is a terminal, for progress bars and the TUI.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// countingReader counts bytes read, for the CSV progress bar.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+func batch(eng *advisor.Engine, o options, rest []string, stdout, stderr io.Writer) int {
+	if len(rest) != 1 {
+		fmt.Fprintln(stderr, "medpath batch: give one folder of answers files or one CSV file: medpath batch DIR | FILE.csv")
+		return exitUsage
+	}
+	if o.format == "" {
+		o.format = advisor.FormatCSV
+	}
+	if !oneOf(o.format, advisor.BatchFormats) {
+		fmt.Fprintf(stderr, "medpath batch: unknown --format %q; allowed: %s\n", o.format, strings.Join(advisor.BatchFormats, ", "))
+		return exitUsage
+	}
+	if o.jobs < 1 || o.jobs > 256 {
+		fmt.Fprintf(stderr, "medpath batch: --jobs %d: allowed 1 to 256\n", o.jobs)
+		return exitUsage
+	}
+	in := rest[0]
+	st, err := os.Stat(in)
+	if err != nil {
+		fmt.Fprintf(stderr, "medpath batch: %v\n", err)
+		return exitUsage
+	}
+	var next func() (advisor.Student, error)
+	var total int64
+	var progressOf func(rows int) int64
+	if st.IsDir() {
+		next, err = eng.DirStudents(os.DirFS(in), in)
+		entries, _ := os.ReadDir(in)
+		total = int64(len(entries))
+		progressOf = func(rows int) int64 { return int64(rows) }
+	} else {
+		f, ferr := os.Open(in)
+		if ferr != nil {
+			fmt.Fprintf(stderr, "medpath batch: %v\n", ferr)
+			return exitUsage
+		}
+		defer f.Close()
+		cr := &countingReader{r: f}
+		total = st.Size()
+		progressOf = func(int) int64 { return cr.n.Load() }
+		next, err = eng.CSVStudents(cr, in)
+	}
+	if err != nil {
+		var ae *advisor.AnswersError
+		if errors.As(err, &ae) {
+			fmt.Fprintf(stderr, "medpath batch: the CSV header has problems:\n%v\n", err)
+		} else {
+			fmt.Fprintf(stderr, "medpath batch: %v\n", err)
+		}
+		return exitUsage
+	}
+
+	var w io.Writer = stdout
+	var out *advisor.AtomicFile
+	if o.out != "" {
+		out, err = advisor.CreateAtomic(o.out)
+		if err != nil {
+			fmt.Fprintf(stderr, "medpath batch: %v\n", err)
+			return exitError
+		}
+		defer out.Abort() // a no-op after Commit
+		w = out
+	}
+	bw, err := eng.NewBatchWriter(w, o.format)
+	if err != nil {
+		fmt.Fprintf(stderr, "medpath batch: %v\n", err)
+		return exitError
+	}
+	var bar *tui.Progress
+	if isTerminal(stderr) {
+		bar = tui.NewProgress(stderr, total, "students")
+	}
+	var failures []string
+	rows := 0
+	sum, err := eng.Batch(context.Background(), next, o.jobs, func(r advisor.BatchRow) error {
+		rows++
+		if r.Error != "" {
+			failures = append(failures, r.ID+": "+r.Error)
+		}
+		if bar != nil {
+			bar.Set(progressOf(rows), rows)
+		}
+		return bw.Row(r)
+	})
+	if bar != nil {
+		bar.Finish()
+	}
+	if err == nil {
+		err = bw.Close(sum)
+	}
+	if err == nil && out != nil {
+		err = out.Commit()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "medpath batch: %v\n", err)
+		return exitError
+	}
+	if len(failures) > 0 {
+		shown := failures[:min(len(failures), 20)]
+		fmt.Fprintf(stderr, "medpath batch: %d of %d students could not be scored:\n  %s\n", len(failures), sum.Students, strings.Join(shown, "\n  "))
+		if len(failures) > len(shown) {
+			fmt.Fprintf(stderr, "  ... and %d more (see the error column)\n", len(failures)-len(shown))
+		}
+		return exitError
+	}
+	if o.out != "" {
+		abs, _ := filepath.Abs(o.out)
+		fmt.Fprintf(stderr, "medpath batch: %d students written to %s\n", sum.Students, abs)
+	}
+	return exitOK
 }
 
 func validate(eng *advisor.Engine, o options, stdout, stderr io.Writer) int {
@@ -247,4 +435,10 @@ func startAdvisor(eng *advisor.Engine, o options, stdin io.Reader, stdout, stder
 	fmt.Fprint(stderr, usage)
 	fmt.Fprintln(stderr, "\nThe interactive advisor is not built yet: use 'medpath questions > answers.yaml', edit it, then 'medpath report --answers answers.yaml'.")
 	return exitUsage
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

@@ -115,7 +115,12 @@ type Recommendation struct {
 	State       *StateInfo   `json:"state,omitempty"`
 	Sources     []SourceInfo `json:"sources"`
 	Disclaimer  string       `json:"disclaimer"`
+
+	answers Answers
 }
+
+// Answers returns the answers the recommendation was made from.
+func (r *Recommendation) Answers() Answers { return r.answers }
 
 // Assumption is an unanswered question whose default was used.
 type Assumption struct {
@@ -146,6 +151,9 @@ type PathResult struct {
 	Licence        *LicenceInfo  `json:"licence,omitempty"`
 	Salary         SalaryInfo    `json:"salary"`
 	Outlook        OutlookInfo   `json:"outlook"`
+	// WhatWouldChange is filled for the top paths by reports: unmet gates and
+	// routes with the smallest answer change that meets them.
+	WhatWouldChange []Lever `json:"what_would_change,omitempty"`
 
 	path *Path
 }
@@ -257,7 +265,7 @@ type SourceInfo struct {
 func (e *Engine) Recommend(a Answers) *Recommendation {
 	env := e.envFor(a)
 	var m vm.VM
-	r := &Recommendation{Disclaimer: e.disclaimer}
+	r := &Recommendation{Disclaimer: e.disclaimer, answers: a}
 
 	scores := make([]int, len(e.paths))
 	reasons := make([][]Reason, len(e.paths))
@@ -483,7 +491,7 @@ func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, 
 				rr.Eligible = EligibleNo
 				rr.Because = "this route is discontinued"
 				if rt.Note != "" {
-					rr.Because += ": " + rt.Note
+					rr.Because += " (" + strings.TrimSuffix(strings.TrimSpace(rt.Note), ".") + ")"
 				}
 			case len(rr.Unmet) == 0:
 				rr.Eligible = EligibleNow

@@ -25,6 +25,7 @@ const reportWidth = 78
 // WriteReport renders r in the given format. Text and Markdown carry no
 // escape codes, so they are safe in a pipe or a file.
 func (e *Engine) WriteReport(w io.Writer, r *Recommendation, format string) error {
+	e.fillLevers(r)
 	var b bytes.Buffer
 	switch format {
 	case FormatText:
@@ -44,6 +45,30 @@ func (e *Engine) WriteReport(w io.Writer, r *Recommendation, format string) erro
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// leverPaths is how many of the top paths get "what would change this".
+const leverPaths = 3
+
+// fillLevers computes "what would change this" for the top paths, once.
+func (e *Engine) fillLevers(r *Recommendation) {
+	for i := 0; i < min(leverPaths, len(r.Paths)); i++ {
+		if r.Paths[i].WhatWouldChange == nil {
+			r.Paths[i].WhatWouldChange = e.WhatWouldChange(r.answers, r.Paths[i].ID)
+			if r.Paths[i].WhatWouldChange == nil {
+				r.Paths[i].WhatWouldChange = []Lever{}
+			}
+		}
+	}
+}
+
+// LeverLine formats a lever: what it meets and the answer changes.
+func LeverLine(l Lever) string {
+	ch := make([]string, len(l.Changes))
+	for i, c := range l.Changes {
+		ch[i] = c.String()
+	}
+	return l.What + ": " + strings.Join(ch, "; ")
 }
 
 // Label words shown next to eligibility and status, so meaning never rests on colour.
@@ -127,11 +152,12 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 	top := &r.Paths[0]
 	b.WriteString("medpath: your career recommendation\n")
 	b.WriteString(strings.Repeat("=", 35) + "\n\n")
-	hang(b, "Recommended: ", fmt.Sprintf("%s (%s level): %s, score %d", top.Title, top.Level, top.Fit, top.Score))
+	hang(b, "Recommended: ", fmt.Sprintf("%s, %s level. %s, score %d.", top.Title, top.Level, top.Fit, top.Score))
 	b.WriteString("\n")
 	para(b, "", top.Summary)
 
 	e.textPath(b, top)
+	e.textLevers(b, r)
 
 	heading(b, "Other paths, ranked")
 	for i := 1; i < len(r.Paths); i++ {
@@ -191,7 +217,7 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 		heading(b, "Certification routes")
 		for _, c := range p.Certifications {
 			lead := fmt.Sprintf("  %s route %s: %s. ", c.Credential, c.Route, strings.ToUpper(EligibleLabel(c.Eligible)))
-			text := c.Summary + " " + capitalize(c.Because) + "."
+			text := sentence(c.Summary) + " " + sentence(capitalize(c.Because))
 			if c.Held {
 				text = "You already hold this credential. " + text
 			}
@@ -221,11 +247,41 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 	}
 }
 
+func (e *Engine) textLevers(b *bytes.Buffer, r *Recommendation) {
+	found := false
+	for i := 0; i < min(leverPaths, len(r.Paths)); i++ {
+		found = found || len(r.Paths[i].WhatWouldChange) > 0
+	}
+	if !found {
+		return
+	}
+	heading(b, "What would change this")
+	for i := 0; i < min(leverPaths, len(r.Paths)); i++ {
+		p := &r.Paths[i]
+		if len(p.WhatWouldChange) == 0 {
+			continue
+		}
+		para(b, "  ", p.Title+":")
+		for _, l := range p.WhatWouldChange {
+			hang(b, "    - ", LeverLine(l))
+		}
+	}
+}
+
 func (e *Engine) textSources(b *bytes.Buffer, r *Recommendation) {
 	heading(b, "Sources")
 	for _, s := range r.Sources {
 		hang(b, "  - ", fmt.Sprintf("%s: %s, as of %s [%s]. %s", s.Publisher, s.Title, s.AsOf, StatusLabel(s.Status), s.URL))
 	}
+}
+
+// sentence ends s with exactly one full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ")") {
+		return s
+	}
+	return s + "."
 }
 
 func capitalize(s string) string {
@@ -240,10 +296,28 @@ func md(s string) string {
 	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
 }
 
+func (e *Engine) markdownLevers(b *bytes.Buffer, r *Recommendation) {
+	head := false
+	for i := 0; i < min(leverPaths, len(r.Paths)); i++ {
+		p := &r.Paths[i]
+		if len(p.WhatWouldChange) == 0 {
+			continue
+		}
+		if !head {
+			b.WriteString("\n## What would change this\n")
+			head = true
+		}
+		fmt.Fprintf(b, "\n**%s**\n\n", p.Title)
+		for _, l := range p.WhatWouldChange {
+			fmt.Fprintf(b, "- %s\n", LeverLine(l))
+		}
+	}
+}
+
 func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 	top := &r.Paths[0]
 	fmt.Fprintf(b, "# Career recommendation: %s\n\n", top.Title)
-	fmt.Fprintf(b, "**Recommended path:** %s (%s level) — **%s**, score %d.\n\n", top.Title, top.Level, top.Fit, top.Score)
+	fmt.Fprintf(b, "**Recommended path:** %s, %s level — **%s**, score %d.\n\n", top.Title, top.Level, top.Fit, top.Score)
 	fmt.Fprintf(b, "%s\n", oneLine(top.Summary))
 
 	b.WriteString("\n## Why\n\n")
@@ -298,6 +372,8 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 		fmt.Fprintf(b, "  %s\n", oneLine(top.Salary.Note))
 	}
 	fmt.Fprintf(b, "- Outlook: %s. Source: %s (%s).\n", OutlookLine(top.Outlook), e.sourceName(top.Outlook.Source), StatusLabel(top.Outlook.Status))
+
+	e.markdownLevers(b, r)
 
 	b.WriteString("\n## Alternatives\n\n| Rank | Path | Level | Fit | Time to first job | Cost | Median pay |\n|---|---|---|---|---|---|---|\n")
 	for i := 1; i < len(r.Paths); i++ {

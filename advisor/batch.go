@@ -1,0 +1,410 @@
+package advisor
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/expr-lang/expr/vm"
+	"go.yaml.in/yaml/v3"
+)
+
+// A cohort is processed as a stream: students are read one at a time, scored by
+// a few workers, and written back in input order, so memory stays flat however
+// large the cohort, and the output bytes do not depend on the number of workers.
+
+// Student is one student of a cohort: an id, and answers or why they could not be read.
+type Student struct {
+	ID      string
+	Answers Answers
+	Err     error
+
+	load func() (Answers, error) // reads the answers in a worker, when set
+}
+
+// BatchRow is one student's outcome.
+type BatchRow struct {
+	ID          string   `json:"id"`
+	Recommended string   `json:"recommended,omitempty"`
+	Title       string   `json:"title,omitempty"`
+	Level       string   `json:"level,omitempty"`
+	PlanMonths  Span     `json:"plan_months"`
+	PlanCost    Span     `json:"plan_cost"`
+	EligibleNow []string `json:"eligible_now"`
+	Error       string   `json:"error,omitempty"`
+}
+
+// BatchSummary describes a cohort.
+type BatchSummary struct {
+	Students         int     `json:"students"`
+	Failed           int     `json:"failed"`
+	PerPath          []Count `json:"per_path"`
+	PerLevel         []Count `json:"per_level"`
+	MedianPlanMonths Span    `json:"median_plan_months"`
+	ShareEligibleNow float64 `json:"share_eligible_now"`
+	counts           map[string]int
+	levels           map[string]int
+	minHist, maxHist map[int]int
+	eligible         int
+}
+
+// Count is a number of students per key.
+type Count struct {
+	Key   string `json:"key"`
+	Title string `json:"title,omitempty"`
+	N     int    `json:"n"`
+}
+
+// Row scores one student for a cohort report.
+func (e *Engine) Row(id string, a Answers) BatchRow {
+	r := e.Recommend(a)
+	top := &r.Paths[0]
+	row := BatchRow{ID: id, Recommended: top.ID, Title: top.Title, Level: top.Level,
+		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: e.EligibleNow(a)}
+	return row
+}
+
+// EligibleNow lists the credentials (by name) with a route the answers meet
+// today, in data order.
+func (e *Engine) EligibleNow(a Answers) []string {
+	env := e.envFor(a)
+	held, _ := env["certifications_held"].([]string)
+	var m vm.VM
+	out := []string{}
+	for _, c := range e.credentials {
+		if slices.Contains(held, c.ID) {
+			continue
+		}
+		for ri := range c.Routes {
+			rt := &c.Routes[ri]
+			if !rt.Discontinued && e.allHold(&m, rt, env) {
+				out = append(out, c.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// BatchSink receives rows in input order.
+type BatchSink func(BatchRow) error
+
+// Batch scores every student from next (which returns io.EOF at the end)
+// with jobs workers and hands rows to sink in input order. It returns the
+// cohort summary; a failed student is counted and reported in its row.
+func (e *Engine) Batch(ctx context.Context, next func() (Student, error), jobs int, sink BatchSink) (*BatchSummary, error) {
+	jobs = max(1, jobs)
+	type item struct {
+		seq int
+		st  Student
+	}
+	type result struct {
+		seq int
+		row BatchRow
+	}
+	in := make(chan item, jobs*4)
+	out := make(chan result, jobs*4)
+	window := make(chan struct{}, jobs*16) // bounds students in flight, so memory stays flat
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var readErr error
+	go func() {
+		defer close(in)
+		for seq := 0; ; seq++ {
+			st, err := next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				readErr = err
+				return
+			}
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case in <- item{seq, st}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Go(func() {
+			for it := range in {
+				st := it.st
+				if st.load != nil && st.Err == nil {
+					st.Answers, st.Err = st.load()
+				}
+				var row BatchRow
+				if st.Err != nil {
+					row = BatchRow{ID: st.ID, Error: st.Err.Error(), EligibleNow: []string{}}
+				} else {
+					row = e.Row(st.ID, st.Answers)
+				}
+				select {
+				case out <- result{it.seq, row}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() { wg.Wait(); close(out) }()
+
+	sum := newSummary()
+	pending := map[int]BatchRow{}
+	nextSeq := 0
+	var sinkErr error
+	for res := range out {
+		pending[res.seq] = res.row
+		for {
+			row, ok := pending[nextSeq]
+			if !ok {
+				break
+			}
+			delete(pending, nextSeq)
+			nextSeq++
+			<-window
+			if sinkErr != nil {
+				continue
+			}
+			sum.add(row)
+			if err := sink(row); err != nil {
+				sinkErr = err
+				cancel()
+			}
+		}
+	}
+	if sinkErr != nil {
+		return nil, sinkErr
+	}
+	if readErr != nil {
+		return nil, readErr
+	}
+	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
+		return nil, err
+	}
+	e.finish(sum)
+	return sum, nil
+}
+
+func newSummary() *BatchSummary {
+	return &BatchSummary{counts: map[string]int{}, levels: map[string]int{}, minHist: map[int]int{}, maxHist: map[int]int{}}
+}
+
+func (s *BatchSummary) add(r BatchRow) {
+	s.Students++
+	if r.Error != "" {
+		s.Failed++
+		return
+	}
+	s.counts[r.Recommended]++
+	s.levels[r.Level]++
+	s.minHist[r.PlanMonths.Min]++
+	s.maxHist[r.PlanMonths.Max]++
+	if len(r.EligibleNow) > 0 {
+		s.eligible++
+	}
+}
+
+// finish turns the running counts into the summary's lists, in data order.
+func (e *Engine) finish(s *BatchSummary) {
+	ok := s.Students - s.Failed
+	s.PerPath, s.PerLevel = []Count{}, []Count{}
+	for _, p := range e.paths {
+		if n := s.counts[p.ID]; n > 0 {
+			s.PerPath = append(s.PerPath, Count{Key: p.ID, Title: p.Title, N: n})
+		}
+	}
+	for _, l := range []string{LevelTechnician, LevelTechnologist} {
+		if n := s.levels[l]; n > 0 {
+			s.PerLevel = append(s.PerLevel, Count{Key: l, N: n})
+		}
+	}
+	s.MedianPlanMonths = Span{histMedian(s.minHist, ok), histMedian(s.maxHist, ok)}
+	if ok > 0 {
+		s.ShareEligibleNow = float64(s.eligible) / float64(ok)
+	}
+}
+
+// histMedian is the lower median of n values counted in h.
+func histMedian(h map[int]int, n int) int {
+	if n == 0 {
+		return 0
+	}
+	keys := make([]int, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	seen := 0
+	for _, k := range keys {
+		seen += h[k]
+		if seen*2 >= n {
+			return k
+		}
+	}
+	return keys[len(keys)-1]
+}
+
+// DirStudents returns a reader of one student per answers file (*.yaml, *.yml,
+// *.json) in fsys, in name order. Files are read by the workers.
+func (e *Engine) DirStudents(fsys fs.FS, dir string) (func() (Student, error), error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	var names []string
+	for _, de := range entries {
+		ext := path.Ext(de.Name())
+		if !de.IsDir() && (ext == ".yaml" || ext == ".yml" || ext == ".json") {
+			names = append(names, de.Name())
+		}
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no answers files (*.yaml, *.yml, *.json)", dir)
+	}
+	i := 0
+	return func() (Student, error) {
+		if i >= len(names) {
+			return Student{}, io.EOF
+		}
+		name := names[i]
+		i++
+		display := path.Join(dir, name)
+		return Student{ID: strings.TrimSuffix(name, path.Ext(name)), load: func() (Answers, error) {
+			b, err := readLimit(fsys, name)
+			if err != nil {
+				return nil, err
+			}
+			return e.ParseAnswers(display, b)
+		}}, nil
+	}, nil
+}
+
+func readLimit(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// CSVStudents returns a reader of one student per CSV row. The header row is
+// required: its columns are question ids, plus an optional "id" column. A list
+// answer separates values with ";". An empty cell takes the default. A bad row
+// becomes a student with an error naming the row and column; a bad header is
+// an error for the whole file.
+func (e *Engine) CSVStudents(r io.Reader, name string) (func() (Student, error), error) {
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: empty file; the first row must name the columns (question ids)", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	idCol := -1
+	cols := make([]*Question, len(header))
+	var ps problems
+	seen := map[string]bool{}
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if seen[h] {
+			ps.add(name, Pos{Line: 1, Col: i + 1}, "column %q appears twice", h)
+		}
+		seen[h] = true
+		if h == "id" {
+			idCol = i
+			continue
+		}
+		if cols[i] = e.question(h); cols[i] == nil {
+			ps.add(name, Pos{Line: 1, Col: i + 1}, "column %q is not a question id%s (columns are question ids and an optional id)", h, didYouMean(h, e.questionIDs()))
+		}
+	}
+	if len(ps) > 0 {
+		return nil, &AnswersError{Problems: ps}
+	}
+	row := 0
+	return func() (Student, error) {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return Student{}, io.EOF
+		}
+		row++
+		line, _ := cr.FieldPos(0)
+		id := fmt.Sprintf("row %d", row)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return Student{ID: id, Err: fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)}, nil
+			}
+			return Student{}, fmt.Errorf("%s: %w", name, err)
+		}
+		if idCol >= 0 && idCol < len(rec) && strings.TrimSpace(rec[idCol]) != "" {
+			id = strings.TrimSpace(rec[idCol])
+		}
+		if len(rec) != len(header) {
+			return Student{ID: id, Err: fmt.Errorf("%s:%d: row %d has %d cells; the header has %d", name, line, row, len(rec), len(header))}, nil
+		}
+		a := make(Answers, len(rec))
+		var msgs []string
+		for i, cell := range rec {
+			q := cols[i]
+			cell = strings.TrimSpace(cell)
+			if q == nil || cell == "" {
+				continue
+			}
+			v, msg := e.convert(q, cellNode(q, cell))
+			if msg != "" {
+				msgs = append(msgs, fmt.Sprintf("%s: %s", q.ID, msg))
+				continue
+			}
+			a[q.ID] = v
+		}
+		if len(msgs) > 0 {
+			return Student{ID: id, Err: fmt.Errorf("%s:%d: row %d: %s", name, line, row, strings.Join(msgs, "; "))}, nil
+		}
+		return Student{ID: id, Answers: a}, nil
+	}, nil
+}
+
+// cellNode builds the YAML node a CSV cell stands for, so cells are checked
+// by the same rules as answers files.
+func cellNode(q *Question, cell string) *yaml.Node {
+	switch q.Kind {
+	case KindMulti:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, part := range strings.Split(cell, ";") {
+			if part = strings.TrimSpace(part); part != "" {
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: part})
+			}
+		}
+		return n
+	case KindNumber, KindScale:
+		if _, err := strconv.Atoi(cell); err == nil {
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: cell}
+		}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: cell}
+}

@@ -1,0 +1,368 @@
+package advisor
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/vm"
+)
+
+// Change is one answer that differs, or would have to.
+type Change struct {
+	ID     string `json:"id"`
+	Prompt string `json:"prompt"`
+	From   any    `json:"from"`
+	To     any    `json:"to"`
+}
+
+// String formats the change as "id: from -> to".
+func (c Change) String() string {
+	return fmt.Sprintf("%s: %s -> %s", c.ID, yamlValue(c.From), yamlValue(c.To))
+}
+
+// Lever is an unmet gate or certification route of a path, and the smallest
+// answer changes that would meet it (one per unmet requirement).
+type Lever struct {
+	What    string   `json:"what"`
+	Changes []Change `json:"changes"`
+}
+
+// WhatWouldChange lists, for one path, each unmet gate and each route not
+// met now, with the smallest answer change that meets each unmet part. A part
+// no single answer change can meet is left out; a lever with no possible
+// change is left out.
+func (e *Engine) WhatWouldChange(a Answers, pathID string) []Lever {
+	p := e.Path(pathID)
+	if p == nil {
+		return nil
+	}
+	env := e.envFor(a)
+	var m vm.VM
+	var out []Lever
+	for gi := range p.Gates {
+		g := &p.Gates[gi]
+		if eval(&m, &g.When, env) {
+			continue
+		}
+		if c, ok := e.smallestChange(&m, &g.When, env); ok {
+			out = append(out, Lever{What: g.Because, Changes: []Change{c}})
+		}
+	}
+	for _, id := range e.pathCredentials(p) {
+		c := e.credentials[e.credIndex[id]]
+		for ri := range c.Routes {
+			rt := &c.Routes[ri]
+			if rt.Discontinued || e.allHold(&m, rt, env) {
+				continue
+			}
+			lever := Lever{What: fmt.Sprintf("%s route %s", c.Name, rt.Route)}
+			possible := true
+			for qi := range rt.Requires {
+				req := &rt.Requires[qi]
+				if eval(&m, &req.When, env) {
+					continue
+				}
+				ch, ok := e.smallestChange(&m, &req.When, env)
+				if !ok {
+					possible = false
+					break
+				}
+				if !slices.ContainsFunc(lever.Changes, func(x Change) bool { return x.ID == ch.ID }) {
+					lever.Changes = append(lever.Changes, ch)
+				}
+			}
+			if possible && len(lever.Changes) > 0 {
+				out = append(out, lever)
+			}
+		}
+	}
+	return out
+}
+
+func (e *Engine) pathCredentials(p *Path) []string {
+	var ids []string
+	for _, st := range p.Steps {
+		if st.Credential.ID != "" && !slices.Contains(ids, st.Credential.ID) {
+			ids = append(ids, st.Credential.ID)
+		}
+	}
+	for _, c := range p.Credentials {
+		if !slices.Contains(ids, c.ID) {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
+// smallestChange finds the one-answer change that makes c hold, trying each
+// question c reads and preferring the smallest step from the current answer.
+func (e *Engine) smallestChange(m *vm.VM, c *Cond, env map[string]any) (Change, bool) {
+	if c.prog == nil {
+		return Change{}, false
+	}
+	lits := intLiterals(c.prog)
+	best, bestCost, found := Change{}, 1<<30, false
+	for _, id := range e.reads(c.prog) {
+		q := e.question(id)
+		cur := env[id]
+		for _, cand := range e.candidates(q, cur, lits) {
+			trial := make(map[string]any, len(env))
+			for k, v := range env {
+				trial[k] = v
+			}
+			trial[id] = cand.value
+			if !eval(m, c, trial) {
+				continue
+			}
+			if cand.cost < bestCost {
+				best = Change{ID: id, Prompt: q.Prompt, From: cur, To: cand.value}
+				bestCost, found = cand.cost, true
+			}
+			break // candidates come cheapest first
+		}
+	}
+	return best, found
+}
+
+type candidate struct {
+	value any
+	cost  int // lower is a smaller change
+}
+
+// candidates lists values to try for q, cheapest change first.
+func (e *Engine) candidates(q *Question, cur any, lits []int) []candidate {
+	var out []candidate
+	switch q.Kind {
+	case KindChoice:
+		ci := q.optionIndex(fmt.Sprint(cur))
+		for d := 1; d < len(q.Options); d++ {
+			for _, i := range []int{ci + d, ci - d} {
+				if i >= 0 && i < len(q.Options) && (i > ci || !q.Ordered) {
+					cost := 10
+					if q.Ordered {
+						cost = 10 * d
+					}
+					out = append(out, candidate{q.Options[i].Value, cost})
+				}
+			}
+		}
+	case KindMulti:
+		held, _ := cur.([]string)
+		for _, o := range q.Options {
+			if !slices.Contains(held, o.Value) {
+				out = append(out, candidate{append(slices.Clone(held), o.Value), 10})
+			}
+		}
+	case KindYesNo:
+		b, _ := cur.(bool)
+		out = append(out, candidate{!b, 10})
+	case KindNumber, KindScale:
+		n, _ := cur.(int)
+		set := map[int]bool{}
+		for _, l := range lits {
+			for _, v := range []int{l - 1, l, l + 1} {
+				if v >= *q.Min && v <= *q.Max && v != n {
+					set[v] = true
+				}
+			}
+		}
+		set[*q.Min], set[*q.Max] = set[*q.Min] || *q.Min != n, set[*q.Max] || *q.Max != n
+		vals := make([]int, 0, len(set))
+		for v, ok := range set {
+			if ok {
+				vals = append(vals, v)
+			}
+		}
+		slices.SortFunc(vals, func(x, y int) int { return abs(x-n) - abs(y-n) })
+		span := max(1, *q.Max-*q.Min)
+		for _, v := range vals {
+			out = append(out, candidate{v, 1 + 20*abs(v-n)/span})
+		}
+	}
+	return out
+}
+
+// intLiterals returns the whole numbers written in a condition, the
+// thresholds worth trying.
+func intLiterals(prog *vm.Program) []int {
+	var out []int
+	node := prog.Node()
+	ast.Walk(&node, visitor(func(n *ast.Node) {
+		if x, ok := (*n).(*ast.IntegerNode); ok {
+			out = append(out, x.Value)
+		}
+	}))
+	return out
+}
+
+// Diff is what changes in the recommendation when answers change.
+type Diff struct {
+	Answers     []Change      `json:"answers"`
+	Recommended [2]string     `json:"recommended"`
+	Ranks       []RankChange  `json:"ranks"`
+	Plans       []PlanChange  `json:"plans"`
+	Routes      []RouteChange `json:"routes"`
+}
+
+// RankChange is a path whose rank or score moved.
+type RankChange struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	FromRank  int    `json:"from_rank"`
+	ToRank    int    `json:"to_rank"`
+	FromScore int    `json:"from_score"`
+	ToScore   int    `json:"to_score"`
+	FromFit   string `json:"from_fit"`
+	ToFit     string `json:"to_fit"`
+}
+
+// PlanChange is a path whose plan changed.
+type PlanChange struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Added      []string `json:"added"`
+	Removed    []string `json:"removed"`
+	FromMonths Span     `json:"from_months"`
+	ToMonths   Span     `json:"to_months"`
+	FromCost   Span     `json:"from_cost"`
+	ToCost     Span     `json:"to_cost"`
+	FitsBefore bool     `json:"fits_timeline_before"`
+	FitsAfter  bool     `json:"fits_timeline_after"`
+}
+
+// RouteChange is a certification route whose eligibility changed.
+type RouteChange struct {
+	Credential string `json:"credential"`
+	Route      string `json:"route"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Because    string `json:"because"`
+}
+
+// Changed reports whether anything differs.
+func (d *Diff) Changed() bool {
+	return len(d.Ranks)+len(d.Plans)+len(d.Routes) > 0 || d.Recommended[0] != d.Recommended[1]
+}
+
+// Compare recommends for both sets of answers and says what differs.
+func (e *Engine) Compare(before, after Answers) Diff {
+	return e.DiffRecommendations(before, after, e.Recommend(before), e.Recommend(after))
+}
+
+// DiffRecommendations is [Engine.Compare] for recommendations already made.
+func (e *Engine) DiffRecommendations(before, after Answers, rb, ra *Recommendation) Diff {
+	d := Diff{Recommended: [2]string{rb.Recommended, ra.Recommended}}
+	eb, ea := e.envFor(before), e.envFor(after)
+	for _, q := range e.questions {
+		if fmt.Sprint(eb[q.ID]) != fmt.Sprint(ea[q.ID]) {
+			d.Answers = append(d.Answers, Change{ID: q.ID, Prompt: q.Prompt, From: eb[q.ID], To: ea[q.ID]})
+		}
+	}
+	byID := map[string]*PathResult{}
+	for i := range rb.Paths {
+		byID[rb.Paths[i].ID] = &rb.Paths[i]
+	}
+	seenRoute := map[string]bool{}
+	for i := range ra.Paths {
+		pa := &ra.Paths[i]
+		pb := byID[pa.ID]
+		if pb.Rank != pa.Rank || pb.Score != pa.Score {
+			d.Ranks = append(d.Ranks, RankChange{ID: pa.ID, Title: pa.Title, FromRank: pb.Rank, ToRank: pa.Rank,
+				FromScore: pb.Score, ToScore: pa.Score, FromFit: pb.Fit, ToFit: pa.Fit})
+		}
+		added, removed := stepDiff(pb.Plan, pa.Plan)
+		if len(added)+len(removed) > 0 || pb.TotalMonths != pa.TotalMonths || pb.TotalCost != pa.TotalCost {
+			d.Plans = append(d.Plans, PlanChange{ID: pa.ID, Title: pa.Title, Added: added, Removed: removed,
+				FromMonths: pb.TotalMonths, ToMonths: pa.TotalMonths, FromCost: pb.TotalCost, ToCost: pa.TotalCost,
+				FitsBefore: pb.FitsTimeline, FitsAfter: pa.FitsTimeline})
+		}
+		for j, ca := range pa.Certifications {
+			key := ca.CredentialID + "/" + ca.Route
+			if seenRoute[key] || j >= len(pb.Certifications) {
+				continue
+			}
+			seenRoute[key] = true
+			cb := pb.Certifications[j]
+			if cb.Eligible != ca.Eligible {
+				d.Routes = append(d.Routes, RouteChange{Credential: ca.Credential, Route: ca.Route, From: cb.Eligible, To: ca.Eligible, Because: ca.Because})
+			}
+		}
+	}
+	return d
+}
+
+func stepDiff(before, after []PlanStep) (added, removed []string) {
+	has := func(list []PlanStep, id string) bool {
+		return slices.ContainsFunc(list, func(s PlanStep) bool { return s.ID == id })
+	}
+	for _, s := range after {
+		if !has(before, s.ID) {
+			added = append(added, s.Title)
+		}
+	}
+	for _, s := range before {
+		if !has(after, s.ID) {
+			removed = append(removed, s.Title)
+		}
+	}
+	return added, removed
+}
+
+// WriteDiffText writes d as plain text: each change marked with a sign and a word.
+func (e *Engine) WriteDiffText(b *strings.Builder, d Diff) {
+	b.WriteString("Answers changed:\n")
+	if len(d.Answers) == 0 {
+		b.WriteString("  (none)\n")
+	}
+	for _, c := range d.Answers {
+		fmt.Fprintf(b, "  ~ %s\n", c)
+	}
+	if d.Recommended[0] != d.Recommended[1] {
+		fmt.Fprintf(b, "\nRecommended path changed: %s -> %s\n", e.pathTitle(d.Recommended[0]), e.pathTitle(d.Recommended[1]))
+	} else {
+		fmt.Fprintf(b, "\nRecommended path unchanged: %s\n", e.pathTitle(d.Recommended[0]))
+	}
+	if len(d.Ranks) > 0 {
+		b.WriteString("\nRanking:\n")
+		for _, r := range d.Ranks {
+			mark := "="
+			switch {
+			case r.ToRank < r.FromRank:
+				mark = "up"
+			case r.ToRank > r.FromRank:
+				mark = "down"
+			}
+			fmt.Fprintf(b, "  %-4s %s: rank %d -> %d, score %d -> %d (%s -> %s)\n", mark, r.Title, r.FromRank, r.ToRank, r.FromScore, r.ToScore, r.FromFit, r.ToFit)
+		}
+	}
+	if len(d.Plans) > 0 {
+		b.WriteString("\nPlans:\n")
+		for _, p := range d.Plans {
+			fmt.Fprintf(b, "  ~ %s: %s -> %s, %s -> %s\n", p.Title, monthsText(p.FromMonths), monthsText(p.ToMonths), DollarSpan(p.FromCost), DollarSpan(p.ToCost))
+			for _, s := range p.Added {
+				fmt.Fprintf(b, "      + added: %s\n", s)
+			}
+			for _, s := range p.Removed {
+				fmt.Fprintf(b, "      - removed: %s\n", s)
+			}
+		}
+	}
+	if len(d.Routes) > 0 {
+		b.WriteString("\nCertification routes:\n")
+		for _, r := range d.Routes {
+			fmt.Fprintf(b, "  ~ %s route %s: %s -> %s\n", r.Credential, r.Route, EligibleLabel(r.From), EligibleLabel(r.To))
+		}
+	}
+	if !d.Changed() {
+		b.WriteString("\nNothing in the recommendation changes.\n")
+	}
+}
+
+func (e *Engine) pathTitle(id string) string {
+	if p := e.Path(id); p != nil {
+		return p.Title
+	}
+	return id
+}

@@ -1,0 +1,562 @@
+package tui
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"medpath/advisor"
+)
+
+// ErrCancelled reports that the user cancelled (end of input or ctrl+c); main exits 130.
+var ErrCancelled = errors.New("cancelled")
+
+// Limits and layout of the accessible mode.
+const (
+	// accMaxLine caps one line of input. A longer line is thrown away whole
+	// and the question asked again, so pasted junk cannot exhaust memory.
+	accMaxLine = 4096
+	// accWidth is where prose is wrapped, so it reads well at 80
+	// columns without relying on the terminal's own wrapping.
+	accWidth = 78
+	// accMaxEcho caps how much of a bad answer is repeated back in a message.
+	accMaxEcho = 40
+)
+
+// errAccLineTooLong reports an input line over accMaxLine.
+var errAccLineTooLong = errors.New("line too long")
+
+// RunAccessible asks the questionnaire line by line on plain streams: numbered options, re-prompt on invalid input, a blank line takes the default (or the current answer), end of input cancels with ErrCancelled and writes nothing. No escape codes. Then it prints the text report (eng.WriteReport text) to w. start may hold answers to begin from (their values become the defaults offered).
+//
+// Questions are those of [advisor.Engine.Visible], recomputed after every
+// answer, so follow-up questions appear and disappear as in the full-screen
+// advisor. The answers returned hold only questions that were visible at the
+// end (an answer to a question that a later answer hid is dropped, so it
+// cannot sway the recommendation). Every word shown about a question comes
+// from the data; this file holds only the framing ("Question 3 of 18", how to
+// answer). Text from the data and echoed input are stripped of control
+// characters, so the output is safe for a screen reader, a pipe or a file.
+func RunAccessible(eng *advisor.Engine, r io.Reader, w io.Writer, start advisor.Answers) (advisor.Answers, error) {
+	s := &accSession{
+		eng: eng,
+		in:  newAccReader(r),
+		out: &accWriter{w: w},
+	}
+	answers := start.Clone()
+	s.intro(answers)
+	if s.out.err != nil {
+		return nil, fmt.Errorf("write: %w", s.out.err)
+	}
+
+	asked := map[string]bool{}
+	section := ""
+	for {
+		vis := eng.Visible(accVisibleAnswers(eng, answers))
+		idx := slices.IndexFunc(vis, func(q *advisor.Question) bool { return !asked[q.ID] })
+		if idx < 0 {
+			break
+		}
+		q := vis[idx]
+		if q.Section.ID != section {
+			section = q.Section.ID
+			s.sectionHeader(section)
+		}
+		v, err := s.ask(q, idx+1, len(vis), answers)
+		if err != nil {
+			return nil, err
+		}
+		answers[q.ID] = v
+		asked[q.ID] = true
+	}
+
+	final := accVisibleAnswers(eng, answers)
+	s.review(final)
+	if s.out.err != nil {
+		return nil, fmt.Errorf("write: %w", s.out.err)
+	}
+	if err := eng.WriteReport(w, eng.Recommend(final), advisor.FormatText); err != nil {
+		return final, fmt.Errorf("write report: %w", err)
+	}
+	return final, nil
+}
+
+// accVisibleAnswers keeps only the answers to questions that are visible given
+// those same answers. Dropping one answer can show or hide another question,
+// so it repeats until nothing changes (bounded, in case of odd data).
+func accVisibleAnswers(eng *advisor.Engine, a advisor.Answers) advisor.Answers {
+	cur := a
+	for range len(eng.Questions()) + 1 {
+		next := advisor.Answers{}
+		for _, q := range eng.Visible(cur) {
+			if v, ok := a[q.ID]; ok {
+				next[q.ID] = v
+			}
+		}
+		if accSameKeys(next, cur) {
+			return next
+		}
+		cur = next
+	}
+	return cur
+}
+
+func accSameKeys(x, y advisor.Answers) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for k := range x {
+		if _, ok := y[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// accSession is one run of the accessible questionnaire.
+type accSession struct {
+	eng *advisor.Engine
+	in  *accReader
+	out *accWriter
+}
+
+func (s *accSession) intro(start advisor.Answers) {
+	var titles []string
+	for _, sec := range s.eng.Sections() {
+		titles = append(titles, accPlain(sec.Title))
+	}
+	n := len(s.eng.Visible(accVisibleAnswers(s.eng, start)))
+	s.out.line("medpath: a career advisor for medical technicians and technologists")
+	s.out.line("")
+	s.out.wrap("", fmt.Sprintf("You will answer about %d short questions in %d parts (%s). medpath then recommends a path and shows its steps, time, cost, pay and certifications, and why it fits.",
+		n, len(titles), strings.Join(titles, "; ")))
+	s.out.wrap("", "Nothing you type leaves this computer.")
+	s.out.line("")
+	s.out.wrap("", "How to answer: type the number of your choice and press enter. A blank line takes the default shown after each question. If your answer cannot be used, a line starting with ! says why and the question is asked again. End of input (ctrl+d) cancels without saving anything.")
+}
+
+func (s *accSession) sectionHeader(id string) {
+	sec := s.eng.Section(id)
+	if sec == nil {
+		return
+	}
+	title := accPlain(sec.Title)
+	s.out.line("")
+	s.out.line(title)
+	s.out.line(strings.Repeat("=", len([]rune(title))))
+	if sec.Intro != "" {
+		s.out.wrap("", sec.Intro)
+	}
+}
+
+// ask shows one question and reads lines until one is a valid answer.
+func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answers) (any, error) {
+	def := s.defaultFor(q, answers)
+	s.out.line("")
+	header := fmt.Sprintf("Question %d of %d", n, total)
+	if sec := s.eng.Section(q.Section.ID); sec != nil {
+		header += " (" + accPlain(sec.Title) + ")"
+	}
+	s.out.line(header)
+	s.out.wrap("", q.Prompt)
+	if q.Help != "" {
+		s.out.wrap("  ", q.Help)
+	}
+	switch q.Kind {
+	case advisor.KindChoice, advisor.KindMulti:
+		s.options(q, def)
+	}
+	s.out.wrap("", accHowTo(q)+" (default: "+accDefaultText(q, def)+")")
+
+	for {
+		s.out.printf("> ")
+		if s.out.err != nil {
+			return nil, fmt.Errorf("write: %w", s.out.err)
+		}
+		line, err := s.in.readLine()
+		switch {
+		case errors.Is(err, io.EOF):
+			s.out.line("") // end the "> " line; main says what happened
+			return nil, ErrCancelled
+		case errors.Is(err, errAccLineTooLong):
+			s.out.wrap("", fmt.Sprintf("! That line is longer than %d characters, so it was ignored. %s.", accMaxLine, accHowTo(q)))
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("read answer: %w", err)
+		}
+		if line == "" {
+			s.out.line("Answer: " + accAnswerText(q, def))
+			return def, nil
+		}
+		v, problem := s.parse(q, line)
+		if problem == "" {
+			if msg := s.eng.Check(q.ID, v); msg != "" {
+				problem = msg
+			}
+		}
+		if problem != "" {
+			s.out.wrap("", "! "+problem)
+			continue
+		}
+		s.out.line("Answer: " + accAnswerText(q, v))
+		return v, nil
+	}
+}
+
+// options lists a choice or multi question's options, numbered from 1, with
+// the default (or current answer) marked in words.
+func (s *accSession) options(q *advisor.Question, def any) {
+	width := len(strconv.Itoa(len(q.Options)))
+	for i, o := range q.Options {
+		lead := fmt.Sprintf("  %*d) ", width, i+1)
+		text := accPlain(o.Label)
+		if accSelected(def, o.Value) {
+			text += " (default)"
+		}
+		s.out.wrap(lead, text)
+	}
+}
+
+func accSelected(def any, value string) bool {
+	switch d := def.(type) {
+	case string:
+		return d == value
+	case []string:
+		return slices.Contains(d, value)
+	}
+	return false
+}
+
+// defaultFor is the answer a blank line takes: the current answer if it is
+// valid, else the question's default.
+func (s *accSession) defaultFor(q *advisor.Question, answers advisor.Answers) any {
+	if v, ok := answers[q.ID]; ok && s.eng.Check(q.ID, v) == "" {
+		return v
+	}
+	return q.DefaultValue()
+}
+
+// accHowTo says what may be typed, without the default.
+func accHowTo(q *advisor.Question) string {
+	switch q.Kind {
+	case advisor.KindChoice:
+		return fmt.Sprintf("Type a number from 1 to %d", len(q.Options))
+	case advisor.KindMulti:
+		return fmt.Sprintf("Type the numbers of all that apply (1 to %d), separated by commas or spaces, or none", len(q.Options))
+	case advisor.KindNumber:
+		return "Type a whole number from " + accRange(q)
+	case advisor.KindScale:
+		s := "Type a number from " + accRange(q)
+		if len(q.ScaleLabels) == 2 && q.Min != nil && q.Max != nil {
+			s += fmt.Sprintf(", where %d = %s and %d = %s", *q.Min, accPlain(q.ScaleLabels[0]), *q.Max, accPlain(q.ScaleLabels[1]))
+		}
+		return s
+	case advisor.KindYesNo:
+		return "Type y for yes or n for no"
+	}
+	return "Type your answer"
+}
+
+func accRange(q *advisor.Question) string {
+	if q.Min == nil || q.Max == nil {
+		return "the allowed range"
+	}
+	s := fmt.Sprintf("%d to %d", *q.Min, *q.Max)
+	if q.Unit != "" {
+		s += " " + accPlain(q.Unit)
+	}
+	return s
+}
+
+// accDefaultText is the default as the student would type it: an option's
+// number, y or n, or the number itself.
+func accDefaultText(q *advisor.Question, v any) string {
+	switch x := v.(type) {
+	case string:
+		if i := accOptionIndex(q, x); i >= 0 {
+			return strconv.Itoa(i + 1)
+		}
+		return accPlain(x)
+	case []string:
+		if len(x) == 0 {
+			return "none"
+		}
+		nums := make([]string, 0, len(x))
+		for _, val := range x {
+			if i := accOptionIndex(q, val); i >= 0 {
+				nums = append(nums, strconv.Itoa(i+1))
+			}
+		}
+		return strings.Join(nums, ", ")
+	case bool:
+		if x {
+			return "y"
+		}
+		return "n"
+	case nil:
+		return "none"
+	}
+	return fmt.Sprint(v)
+}
+
+// accAnswerText is an answer in words, for the confirmation and the review.
+func accAnswerText(q *advisor.Question, v any) string {
+	switch x := v.(type) {
+	case string:
+		if i := accOptionIndex(q, x); i >= 0 {
+			return accPlain(q.Options[i].Label)
+		}
+		return accPlain(x)
+	case []string:
+		if len(x) == 0 {
+			return "none"
+		}
+		labels := make([]string, 0, len(x))
+		for _, val := range x {
+			if i := accOptionIndex(q, val); i >= 0 {
+				labels = append(labels, accPlain(q.Options[i].Label))
+			} else {
+				labels = append(labels, accPlain(val))
+			}
+		}
+		return strings.Join(labels, "; ")
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case int:
+		if q.Unit != "" {
+			return fmt.Sprintf("%d %s", x, accPlain(q.Unit))
+		}
+		return strconv.Itoa(x)
+	case nil:
+		return "none"
+	}
+	return fmt.Sprint(v)
+}
+
+func accOptionIndex(q *advisor.Question, value string) int {
+	return slices.IndexFunc(q.Options, func(o advisor.Option) bool { return o.Value == value })
+}
+
+// parse turns a non-blank line into a typed answer, or says what is wrong
+// and what is allowed. Bounds are left to [advisor.Engine.Check].
+func (s *accSession) parse(q *advisor.Question, line string) (any, string) {
+	switch q.Kind {
+	case advisor.KindChoice:
+		if i, ok := accOptionByInput(q, line); ok {
+			return q.Options[i].Value, ""
+		}
+		return nil, fmt.Sprintf("%s is not one of the options. %s, or type the option's name.", accEcho(line), accHowTo(q))
+	case advisor.KindMulti:
+		return accParseMulti(q, line)
+	case advisor.KindNumber, advisor.KindScale:
+		n, ok := accParseWhole(line)
+		if !ok {
+			return nil, fmt.Sprintf("%s is not a whole number. %s.", accEcho(line), accHowTo(q))
+		}
+		if q.Min != nil && q.Max != nil && (n < *q.Min || n > *q.Max) {
+			return nil, fmt.Sprintf("%d is out of range. %s.", n, accHowTo(q))
+		}
+		return n, ""
+	case advisor.KindYesNo:
+		switch strings.ToLower(line) {
+		case "y", "yes", "true":
+			return true, ""
+		case "n", "no", "false":
+			return false, ""
+		}
+		return nil, fmt.Sprintf("%s is not yes or no. %s.", accEcho(line), accHowTo(q))
+	}
+	return nil, "this question cannot be answered in this mode (unknown kind " + strconv.Quote(q.Kind) + ")"
+}
+
+// accOptionByInput finds the option a line names: by its number on the list,
+// or by its value or label, ignoring case.
+func accOptionByInput(q *advisor.Question, in string) (int, bool) {
+	if n, err := strconv.Atoi(in); err == nil {
+		if n >= 1 && n <= len(q.Options) {
+			return n - 1, true
+		}
+		return 0, false
+	}
+	for i, o := range q.Options {
+		if strings.EqualFold(in, o.Value) || strings.EqualFold(in, accPlain(o.Label)) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func accParseMulti(q *advisor.Question, line string) (any, string) {
+	tokens := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	if len(tokens) == 1 && (tokens[0] == "0" || strings.EqualFold(tokens[0], "none")) && accOptionIndex(q, tokens[0]) < 0 {
+		return []string{}, ""
+	}
+	picked := make([]bool, len(q.Options))
+	for _, t := range tokens {
+		i, ok := accOptionByInput(q, t)
+		if !ok {
+			return nil, fmt.Sprintf("%s is not one of the options. %s.", accEcho(t), accHowTo(q))
+		}
+		picked[i] = true
+	}
+	// questionnaire order, whatever order they were typed in
+	out := []string{}
+	for i, p := range picked {
+		if p {
+			out = append(out, q.Options[i].Value)
+		}
+	}
+	return out, ""
+}
+
+var accGroupedDigits = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+$`)
+
+// accParseWhole reads a whole number, allowing a leading $ and thousands
+// separators ("$10,000"), as people write amounts.
+func accParseWhole(s string) (int, bool) {
+	s = strings.TrimSpace(strings.TrimPrefix(s, "$"))
+	if accGroupedDigits.MatchString(s) {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// review lists every answer on one line each before the report.
+func (s *accSession) review(final advisor.Answers) {
+	s.out.line("")
+	s.out.line("Your answers")
+	s.out.line("============")
+	for _, q := range s.eng.Visible(final) {
+		v, ok := final[q.ID]
+		if !ok {
+			continue
+		}
+		s.out.wrap("  - ", accPlain(q.Prompt)+" "+accAnswerText(q, v))
+	}
+	s.out.line("")
+}
+
+// echo quotes what the student typed for a message, shortened, with any
+// control characters escaped so they cannot act on the terminal.
+func accEcho(s string) string {
+	if r := []rune(s); len(r) > accMaxEcho {
+		s = string(r[:accMaxEcho]) + "..."
+	}
+	return strconv.Quote(s)
+}
+
+// plain drops control characters (escape codes included) from text taken
+// from the data, keeping tabs as spaces.
+func accPlain(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// accWriter writes lines of text and remembers the first write error, so
+// the caller checks once per question instead of after every line.
+type accWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (p *accWriter) printf(format string, args ...any) {
+	if p.err != nil {
+		return
+	}
+	_, p.err = fmt.Fprintf(p.w, format, args...)
+}
+
+func (p *accWriter) line(s string) { p.printf("%s\n", s) }
+
+// wrap writes s as a paragraph wrapped at accWidth, the first line led
+// by lead and the rest indented to match.
+func (p *accWriter) wrap(lead, s string) {
+	pad := strings.Repeat(" ", len([]rune(lead)))
+	for i, l := range accWrapWords(accPlain(s), accWidth-len([]rune(lead))) {
+		if i == 0 {
+			p.line(lead + l)
+		} else {
+			p.line(pad + l)
+		}
+	}
+}
+
+// accWrapWords breaks s into lines of at most width runes at spaces; a word
+// longer than width gets a line of its own.
+func accWrapWords(s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	line := words[0]
+	for _, w := range words[1:] {
+		if len([]rune(line))+1+len([]rune(w)) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line += " " + w
+	}
+	return append(lines, line)
+}
+
+// accReader reads answers one line at a time, capping a line's length and
+// repairing invalid UTF-8.
+type accReader struct {
+	r *bufio.Reader
+}
+
+func newAccReader(r io.Reader) *accReader {
+	return &accReader{r: bufio.NewReaderSize(r, accMaxLine)}
+}
+
+// readLine returns the next line, trimmed, with invalid UTF-8 replaced. A
+// last line without a newline still counts. It returns io.EOF at the end of
+// input and errAccLineTooLong (having skipped the whole line) for a line over
+// accMaxLine.
+func (l *accReader) readLine() (string, error) {
+	var line []byte
+	long := false
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		if !long {
+			line = append(line, chunk...)
+			if len(line) > accMaxLine {
+				long, line = true, nil
+			}
+		}
+		switch {
+		case err == nil:
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue // the rest of a long line
+		case errors.Is(err, io.EOF):
+			if len(line) == 0 && !long {
+				return "", io.EOF
+			}
+		default:
+			return "", err
+		}
+		if long {
+			return "", errAccLineTooLong
+		}
+		s := strings.ToValidUTF8(string(line), "\uFFFD")
+		return strings.TrimSpace(accPlain(s)), nil
+	}
+}

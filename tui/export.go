@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"medpath/advisor"
+)
+
+// Names of the files [Export] writes.
+const (
+	reportFileName  = "medpath-report.md"
+	answersFileName = "medpath-answers.yaml"
+)
+
+// Export writes the Markdown report (the same bytes as `medpath report --format markdown`) and the answers file into dir ("" means the current folder), each atomically with mode 0600 via advisor.WriteFileAtomic, and returns their paths. If dir cannot be written, it returns an error naming the folder and nothing already there is lost.
+//
+// The folder is created (mode 0700) if it does not exist. The returned paths
+// are absolute when the folder's absolute path can be found, so a screen can
+// tell the student exactly where the files went. Files of the same names from
+// an earlier export are replaced whole; the answers file loads back with
+// `medpath --answers FILE`.
+func Export(eng *advisor.Engine, a advisor.Answers, dir string) (reportPath, answersPath string, err error) {
+	if dir == "" {
+		dir = "."
+	}
+	if abs, aerr := filepath.Abs(dir); aerr == nil {
+		dir = abs
+	}
+
+	// Render both files before touching the disk, so a rendering problem
+	// leaves the folder exactly as it was.
+	var report bytes.Buffer
+	if err := eng.WriteReport(&report, eng.Recommend(a), advisor.FormatMarkdown); err != nil {
+		return "", "", fmt.Errorf("export: %w", err)
+	}
+	answers := eng.MarshalAnswers(a)
+
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", "", folderError(dir, err)
+	}
+	reportPath = filepath.Join(dir, reportFileName)
+	answersPath = filepath.Join(dir, answersFileName)
+	// WriteFileAtomic writes a temporary file and renames it, so a failure
+	// leaves any earlier file of the same name whole.
+	if err := advisor.WriteFileAtomic(reportPath, report.Bytes()); err != nil {
+		return "", "", folderError(dir, err)
+	}
+	if err := advisor.WriteFileAtomic(answersPath, answers); err != nil {
+		return "", "", folderError(dir, err)
+	}
+	return reportPath, answersPath, nil
+}
+
+// folderError names the folder and the plain reason ("permission denied")
+// rather than the temporary file's name, while keeping the whole chain for
+// errors.Is (fs.ErrPermission, fs.ErrExist, ...).
+func folderError(dir string, err error) error {
+	reason := err
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		reason = pe.Err
+	case errors.As(err, &le):
+		reason = le.Err
+	}
+	return &exportError{dir: dir, reason: reason, err: err}
+}
+
+type exportError struct {
+	dir    string
+	reason error
+	err    error
+}
+
+func (e *exportError) Error() string {
+	return fmt.Sprintf("cannot save to folder %s: %v", e.dir, e.reason)
+}
+
+func (e *exportError) Unwrap() error { return e.err }
