@@ -11,7 +11,11 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/compiler"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/vm"
 	"go.yaml.in/yaml/v3"
 )
@@ -75,13 +79,44 @@ func (e *Engine) compile(c *Cond, fileName, what string, ps *problems) {
 		ps.add(fileName, c.Pos, "%s: %s", what, msg)
 		return
 	}
-	prog, err := expr.Compile(c.Src, e.compileOptions()...)
+	prog, err := e.compileSrc(c.Src)
 	if err != nil {
 		ps.add(fileName, c.Pos, "%s: %s", what, e.condError(err))
 		return
 	}
 	e.progCache[c.Src] = prog
 	c.prog = prog
+}
+
+// compileSrc is expr.Compile with one configuration built once and reused:
+// building it (the variable types, the builtin table) cost more than
+// compiling a short condition, and the loader compiles a hundred or more.
+func (e *Engine) compileSrc(src string) (*vm.Program, error) {
+	if e.conf == nil {
+		c := conf.CreateNew()
+		for _, op := range e.compileOptions() {
+			op(c)
+		}
+		for name := range c.Disabled {
+			delete(c.Builtins, name)
+		}
+		c.Check()
+		e.conf = c
+	}
+	tree, err := checker.ParseCheck(src, e.conf)
+	if err != nil {
+		return nil, err
+	}
+	if e.conf.Optimize {
+		if err := optimizer.Optimize(&tree.Node, e.conf); err != nil {
+			var fe *file.Error
+			if errors.As(err, &fe) {
+				return nil, fe.Bind(tree.Source)
+			}
+			return nil, err
+		}
+	}
+	return compiler.Compile(tree, e.conf)
 }
 
 // checkCond refuses conditions that are too long before compiling them.

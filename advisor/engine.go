@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/vm"
 )
 
@@ -36,6 +37,7 @@ type Engine struct {
 	licensing     []string
 	env           map[string]any
 	progCache     map[string]*vm.Program
+	conf          *conf.Config // compile configuration, built on first use
 }
 
 func newEngine() *Engine {
@@ -267,19 +269,36 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 	var m vm.VM
 	r := &Recommendation{Disclaimer: e.disclaimer, answers: a}
 
+	// Score in two passes so every path's reasons share one allocation.
 	scores := make([]int, len(e.paths))
-	reasons := make([][]Reason, len(e.paths))
+	counts := make([]int, len(e.paths))
+	fired := make([]*Rule, 0, len(e.rules))
+	total := 0
 	for _, rule := range e.rules {
 		if !eval(&m, &rule.When, env) {
 			continue
 		}
+		fired = append(fired, rule)
 		for _, d := range rule.score {
 			scores[d.path] += d.delta
+			counts[d.path]++
+			total++
+		}
+	}
+	backing := make([]Reason, total)
+	reasons := make([][]Reason, len(e.paths))
+	off := 0
+	for i, n := range counts {
+		reasons[i] = backing[off : off : off+n]
+		off += n
+	}
+	for _, rule := range fired {
+		for _, d := range rule.score {
 			reasons[d.path] = append(reasons[d.path], Reason{Rule: rule.ID, Because: rule.Because, Delta: d.delta, Reads: rule.reads})
 		}
 	}
 
-	cited := map[string]bool{}
+	cited := make(map[string]bool, len(e.sources))
 	r.Paths = make([]PathResult, len(e.paths))
 	for i, p := range e.paths {
 		pr := PathResult{
@@ -310,7 +329,16 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 		cited[p.Outlook.Source.ID] = true
 		r.Paths[i] = pr
 	}
-	slices.SortStableFunc(r.Paths, func(x, y PathResult) int { return y.Score - x.Score })
+	order := make([]int, len(r.Paths))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return r.Paths[y].Score - r.Paths[x].Score })
+	ranked := make([]PathResult, len(r.Paths))
+	for i, j := range order {
+		ranked[i] = r.Paths[j]
+	}
+	r.Paths = ranked
 	for i := range r.Paths {
 		r.Paths[i].Rank = i + 1
 	}
@@ -323,12 +351,12 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 		}
 	}
 	r.Assumed = []Assumption{}
-	for _, q := range e.Visible(a) {
-		if _, ok := a[q.ID]; !ok {
+	for _, q := range e.questions {
+		if _, ok := a[q.ID]; !ok && eval(&m, &q.ShowIf, env) {
 			r.Assumed = append(r.Assumed, Assumption{ID: q.ID, Prompt: q.Prompt, Value: q.def})
 		}
 	}
-	r.Sources = []SourceInfo{}
+	r.Sources = make([]SourceInfo, 0, len(cited))
 	for _, s := range e.sources {
 		if cited[s.ID] {
 			r.Sources = append(r.Sources, SourceInfo{ID: s.ID, Publisher: s.Publisher, Title: s.Title, URL: s.URL, AsOf: s.AsOf, Status: s.Status})
@@ -362,7 +390,7 @@ func (e *Engine) fitLabel(score int) string {
 // left out of the totals. An exam step for a credential already held is skipped.
 func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cited map[string]bool) {
 	held, _ := env["certifications_held"].([]string)
-	pr.Plan = []PlanStep{}
+	pr.Plan = make([]PlanStep, 0, len(p.Steps))
 	later := false
 	var months, cost Span
 	for i := range p.Steps {
@@ -437,46 +465,26 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cit
 	}
 }
 
-// routes evaluates every route of the credentials the path names. A route not
-// met now is re-checked after each plan step's grants are applied, in order,
-// to find the step after which it is met.
+// routes evaluates every route of the credentials the path names. Routes not
+// met now are re-checked after each plan step's grants are applied, in order,
+// to find the step after which they are met.
 func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, cited map[string]bool) []RouteResult {
-	var ids []string
-	for _, st := range p.Steps {
-		if st.Credential.ID != "" && !slices.Contains(ids, st.Credential.ID) {
-			ids = append(ids, st.Credential.ID)
-		}
-	}
-	for _, c := range p.Credentials {
-		if !slices.Contains(ids, c.ID) {
-			ids = append(ids, c.ID)
-		}
-	}
+	ids := e.pathCredentials(p)
 	held, _ := env["certifications_held"].([]string)
-
-	// the environments after each granting step of the plan, computed once
-	type stage struct {
-		title string
-		env   map[string]any
+	n := 0
+	for _, id := range ids {
+		n += len(e.credentials[e.credIndex[id]].Routes)
 	}
-	var stages []stage
-	cur := env
-	for _, ps := range plan {
-		st := p.step(ps.ID)
-		if st == nil || len(st.grants) == 0 {
-			continue
-		}
-		cur = e.applyGrants(cur, st.grants)
-		stages = append(stages, stage{title: st.Title, env: cur})
-	}
-
-	out := []RouteResult{}
+	out := make([]RouteResult, 0, n)
+	var pending []int // indexes into out of routes not met now
+	var pendingRoutes []*Route
 	for _, id := range ids {
 		c := e.credentials[e.credIndex[id]]
+		isHeld := slices.Contains(held, c.ID)
 		for ri := range c.Routes {
 			rt := &c.Routes[ri]
 			rr := RouteResult{CredentialID: c.ID, Credential: c.Name, Route: rt.Route, Summary: rt.Summary,
-				Status: rt.Status, Source: rt.Source.ID, Held: slices.Contains(held, c.ID), Met: []string{}, Unmet: []string{}}
+				Status: rt.Status, Source: rt.Source.ID, Held: isHeld}
 			cited[rt.Source.ID] = true
 			for qi := range rt.Requires {
 				req := &rt.Requires[qi]
@@ -485,6 +493,12 @@ func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, 
 				} else {
 					rr.Unmet = append(rr.Unmet, req.Because)
 				}
+			}
+			if rr.Met == nil {
+				rr.Met = []string{}
+			}
+			if rr.Unmet == nil {
+				rr.Unmet = []string{}
 			}
 			switch {
 			case rt.Discontinued:
@@ -499,16 +513,53 @@ func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, 
 			default:
 				rr.Eligible = EligibleNo
 				rr.Because = "not met: " + strings.Join(rr.Unmet, "; ")
-				for _, sg := range stages {
-					if e.allHold(m, rt, sg.env) {
-						rr.Eligible = EligibleAfterPlan
-						rr.AfterStep = sg.title
-						rr.Because = "after \"" + sg.title + "\" you would meet: " + strings.Join(rr.Unmet, "; ")
-						break
-					}
-				}
+				pending = append(pending, len(out))
+				pendingRoutes = append(pendingRoutes, rt)
 			}
 			out = append(out, rr)
+		}
+	}
+	if len(pending) == 0 {
+		return out
+	}
+	// Walk the plan once, applying each step's grants to one copy of the
+	// answers, and settle every pending route at the first step that meets it.
+	// The grants are applied to env itself and undone before returning, which
+	// saves copying the answers for every path.
+	saved := map[string]any{}
+	defer func() {
+		for k, v := range saved {
+			env[k] = v
+		}
+	}()
+	cur := env
+	for _, ps := range plan {
+		st := p.step(ps.ID)
+		if st == nil || len(st.grants) == 0 {
+			continue
+		}
+		for k := range st.grants {
+			if _, ok := saved[k]; !ok {
+				saved[k] = env[k]
+			}
+		}
+		e.applyGrants(cur, st.grants)
+		left := pending[:0]
+		leftRoutes := pendingRoutes[:0]
+		for k, i := range pending {
+			if e.allHold(m, pendingRoutes[k], cur) {
+				rr := &out[i]
+				rr.Eligible = EligibleAfterPlan
+				rr.AfterStep = st.Title
+				rr.Because = "after \"" + st.Title + "\" you would meet: " + strings.Join(rr.Unmet, "; ")
+				continue
+			}
+			left = append(left, i)
+			leftRoutes = append(leftRoutes, pendingRoutes[k])
+		}
+		pending, pendingRoutes = left, leftRoutes
+		if len(pending) == 0 {
+			break
 		}
 	}
 	return out
@@ -523,41 +574,36 @@ func (e *Engine) allHold(m *vm.VM, rt *Route, env map[string]any) bool {
 	return true
 }
 
-// applyGrants returns a copy of env with a step's grants applied: a list is
-// added to the held list; on an ordered question the grant never lowers the
-// answer; anything else is set.
-func (e *Engine) applyGrants(env map[string]any, grants map[string]any) map[string]any {
-	out := make(map[string]any, len(env))
-	for k, v := range env {
-		out[k] = v
-	}
+// applyGrants applies a step's grants to env in place: a list is added to the
+// held list; on an ordered question the grant never lowers the answer;
+// anything else is set.
+func (e *Engine) applyGrants(env map[string]any, grants map[string]any) {
 	for id, v := range grants {
 		q := e.question(id)
 		switch nv := v.(type) {
 		case []string:
-			cur, _ := out[id].([]string)
+			cur, _ := env[id].([]string)
 			merged := slices.Clone(cur)
 			for _, s := range nv {
 				if !slices.Contains(merged, s) {
 					merged = append(merged, s)
 				}
 			}
-			out[id] = merged
+			env[id] = merged
 		case int:
-			if cur, ok := out[id].(int); ok && q.Ordered && cur > nv {
+			if cur, ok := env[id].(int); ok && q.Ordered && cur > nv {
 				continue
 			}
-			out[id] = nv
+			env[id] = nv
 		case string:
-			if cur, ok := out[id].(string); ok && q.Ordered && q.optionIndex(cur) > q.optionIndex(nv) {
+			if cur, ok := env[id].(string); ok && q.Ordered && q.optionIndex(cur) > q.optionIndex(nv) {
 				continue
 			}
-			out[id] = nv
+			env[id] = nv
 		default:
-			out[id] = v
+			env[id] = v
 		}
 	}
-	return out
 }
 
 func (q *Question) optionIndex(v string) int {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -45,17 +46,27 @@ func LoadLayers(layers ...Layer) (*Engine, error) {
 			ps.add(l.Dir, Pos{}, "no *.yaml files in this folder")
 		}
 		seen := map[string]string{} // kind/id -> where, to catch duplicates within a layer
-		for _, name := range names {
+		// files are read and parsed in parallel, then merged in name order
+		parsed := make([]*dataFile, len(names))
+		fileProblems := make([]problems, len(names))
+		var wg sync.WaitGroup
+		for i, name := range names {
 			display := name
 			if l.Dir != "" {
 				display = path.Join(l.Dir, name)
 			}
-			b, err := fs.ReadFile(l.FS, name)
-			if err != nil {
-				ps.add(display, Pos{}, "cannot read: %v", err)
-				continue
-			}
-			df := parseDataFile(display, b, &ps)
+			wg.Go(func() {
+				b, err := fs.ReadFile(l.FS, name)
+				if err != nil {
+					fileProblems[i].add(display, Pos{}, "cannot read: %v", err)
+					return
+				}
+				parsed[i] = parseDataFile(display, b, &fileProblems[i])
+			})
+		}
+		wg.Wait()
+		for i, df := range parsed {
+			ps = append(ps, fileProblems[i]...)
 			if df == nil {
 				complete = false
 				continue
