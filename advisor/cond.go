@@ -173,6 +173,18 @@ func (e *Engine) reads(prog *vm.Program) []string {
 	return out
 }
 
+// usesName reports whether a condition reads the variable name.
+func usesName(prog *vm.Program, name string) bool {
+	found := false
+	node := prog.Node()
+	ast.Walk(&node, visitor(func(n *ast.Node) {
+		if id, ok := (*n).(*ast.IdentifierNode); ok && id.Value == name {
+			found = true
+		}
+	}))
+	return found
+}
+
 type visitor func(*ast.Node)
 
 func (v visitor) Visit(n *ast.Node) { v(n) }

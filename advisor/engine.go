@@ -411,7 +411,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cit
 				ps.Source = c.Fee.Source.ID
 			}
 		}
-		if st.Kind == StepLicence {
+		if st.labLicence {
 			if code, ok := env["state"].(string); ok {
 				if s := e.stateIndex[code]; s != nil && s.Note != "" {
 					ps.Note = strings.TrimSpace(strings.Join([]string{ps.Note, s.Name + ": " + s.Note}, " "))
@@ -442,6 +442,15 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cit
 		}
 	}
 	pr.TotalMonths, pr.TotalCost = months, cost
+	if pr.Licence == nil && p.hasLabLicence {
+		// the path has a lab licence step that this state does not need: say so
+		if code, ok := env["state"].(string); ok {
+			if s := e.stateIndex[code]; s != nil {
+				pr.Licence = e.licenceInfo(s)
+				cited[s.Source.ID] = true
+			}
+		}
+	}
 
 	timeline, _ := env["timeline_months"].(int)
 	budget, _ := env["budget"].(int)

@@ -23,6 +23,8 @@ var htmlFuncs = template.FuncMap{
 	"add":      func(a, b int) int { return a + b },
 	"value":    yamlValue,
 	"line":     oneLine,
+	"sentence": sentence,
+	"licence":  LicenceLine,
 }
 
 const htmlHead = `<!DOCTYPE html>
@@ -55,7 +57,7 @@ const htmlReportTmpl = `{{with .Top}}<header>
 <main>
 <section aria-labelledby="why"><h2 id="why">Why</h2>
 <ul>{{range .Reasons}}<li>({{printf "%+d" .Delta}}) {{.Because}}</li>{{end}}
-{{range .Gates}}<li>{{if .Met}}Met: {{.Because}}{{else}}<strong>Not met:</strong> {{.Because}}. Bridge: {{.Bridge}}{{end}}</li>{{end}}</ul>
+{{range .Gates}}<li>{{if .Met}}Met: {{sentence .Because}}{{else}}<strong>Not met:</strong> {{sentence .Because}} Bridge: {{sentence .Bridge}}{{end}}</li>{{end}}</ul>
 </section>
 <section aria-labelledby="plan"><h2 id="plan">Plan: {{months .TotalMonths}} to a first job, {{span .TotalCost}}</h2>
 <table><caption>Steps in order</caption>
@@ -70,7 +72,7 @@ const htmlReportTmpl = `{{with .Top}}<header>
 <tbody>{{range .Certifications}}<tr><td>{{.Credential}}</td><td>{{.Route}}</td><td{{if eq .Eligible "now"}} class="now"{{end}}>{{eligible .Eligible}}</td><td>{{cap .Because}}{{if eq .Status "unconfirmed"}} (unconfirmed: verify with the certifying body){{end}}</td></tr>
 {{end}}</tbody></table></section>{{end}}
 {{with .Licence}}<section aria-labelledby="licence"><h2 id="licence">State licence</h2>
-<p>{{if .Required}}{{.Name}} licenses clinical laboratory personnel; the plan includes the licence step. {{.Note}}{{else}}{{.Name}}: {{.Note}}{{end}}</p></section>{{end}}
+<p>{{licence .}}</p></section>{{end}}
 <section aria-labelledby="pay"><h2 id="pay">Pay and outlook</h2>
 <ul><li>Pay: {{salary .Salary}}. Source: {{$.SourceName .Salary.Source}} ({{status .Salary.Status}}).{{if .Salary.Note}} <span class="note">{{.Salary.Note}}</span>{{end}}</li>
 <li>Outlook: {{outlook .Outlook}}. Source: {{$.SourceName .Outlook.Source}} ({{status .Outlook.Status}}).</li></ul></section>

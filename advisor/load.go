@@ -505,6 +505,8 @@ func (e *Engine) linkPath(p *Path, ps *problems) {
 		e.compile(&st.When, p.file, sw+" when", ps)
 		e.compile(&st.SkipIf, p.file, sw+" skip_if", ps)
 		st.grants = e.linkGrants(st.Grants, p.file, sw, ps)
+		st.labLicence = st.Kind == StepLicence && st.When.prog != nil && usesName(st.When.prog, licensingStates)
+		p.hasLabLicence = p.hasLabLicence || st.labLicence
 	}
 	for _, c := range p.Credentials {
 		if _, ok := e.credIndex[c.ID]; !ok {

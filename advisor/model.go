@@ -205,6 +205,9 @@ type Step struct {
 
 	pos    Pos
 	grants map[string]any
+	// labLicence marks the state's laboratory licence step: a licence step
+	// whose condition reads licensing_states. The student's state note goes there.
+	labLicence bool
 }
 
 // Path is a career path at the technician or technologist level.
@@ -228,8 +231,9 @@ type Path struct {
 	// exam steps name.
 	Credentials []Ref `yaml:"credentials"`
 
-	file string
-	pos  Pos
+	file          string
+	pos           Pos
+	hasLabLicence bool
 }
 
 // Level describes the technician or technologist level as a whole, for comparison.

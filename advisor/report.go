@@ -93,6 +93,26 @@ func StatusLabel(s string) string {
 	return "unconfirmed: verify before relying on it"
 }
 
+// LicenceLine says whether the student's state licenses laboratory staff.
+func LicenceLine(l *LicenceInfo) string {
+	var s string
+	switch {
+	case l.Required:
+		s = l.Name + " licenses clinical laboratory personnel, so the plan includes the licence step."
+		if l.Note != "" {
+			s += " " + sentence(l.Note)
+		}
+	case l.Note != "":
+		s = l.Name + ": " + sentence(l.Note)
+	default:
+		s = l.Name + " does not license clinical laboratory personnel, so the plan has no licence step."
+	}
+	if l.Status == StatusUnconfirmed {
+		s += " (Unconfirmed: verify with the state.)"
+	}
+	return s
+}
+
 // SalaryLine is the one-line pay summary used by every front end.
 func SalaryLine(s SalaryInfo) string {
 	per := s.Per
@@ -190,9 +210,9 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 	}
 	for _, g := range p.Gates {
 		if g.Met {
-			hang(b, "  [met]     ", g.Because)
+			hang(b, "  [met]     ", sentence(g.Because))
 		} else {
-			hang(b, "  [not met] ", g.Because+". Bridge: "+g.Bridge)
+			hang(b, "  [not met] ", sentence(g.Because)+" Bridge: "+sentence(g.Bridge))
 		}
 	}
 
@@ -229,11 +249,7 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 	}
 	if p.Licence != nil {
 		heading(b, "State licence")
-		if p.Licence.Required {
-			para(b, "  ", fmt.Sprintf("%s licenses clinical laboratory personnel, so the plan includes the licence step. %s", p.Licence.Name, p.Licence.Note))
-		} else {
-			para(b, "  ", fmt.Sprintf("%s: %s", p.Licence.Name, p.Licence.Note))
-		}
+		para(b, "  ", LicenceLine(p.Licence))
 	}
 
 	heading(b, "Pay and outlook")
@@ -326,9 +342,9 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 	}
 	for _, g := range top.Gates {
 		if g.Met {
-			fmt.Fprintf(b, "- Met: %s\n", g.Because)
+			fmt.Fprintf(b, "- Met: %s\n", sentence(g.Because))
 		} else {
-			fmt.Fprintf(b, "- **Not met:** %s. Bridge: %s\n", g.Because, g.Bridge)
+			fmt.Fprintf(b, "- **Not met:** %s Bridge: %s\n", sentence(g.Because), sentence(g.Bridge))
 		}
 	}
 
@@ -359,11 +375,7 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 	}
 	if top.Licence != nil {
 		b.WriteString("\n## State licence\n\n")
-		if top.Licence.Required {
-			fmt.Fprintf(b, "%s licenses clinical laboratory personnel; the plan includes the licence step. %s\n", top.Licence.Name, top.Licence.Note)
-		} else {
-			fmt.Fprintf(b, "%s: %s\n", top.Licence.Name, top.Licence.Note)
-		}
+		fmt.Fprintf(b, "%s\n", LicenceLine(top.Licence))
 	}
 
 	b.WriteString("\n## Pay and outlook\n\n")
