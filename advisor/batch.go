@@ -65,8 +65,7 @@ type Count struct {
 
 // Row scores one student for a cohort report.
 func (e *Engine) Row(id string, a Answers) BatchRow {
-	r := e.Recommend(a)
-	top := &r.Paths[0]
+	top := e.Top(a)
 	row := BatchRow{ID: id, Recommended: top.ID, Title: top.Title, Level: top.Level,
 		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: e.EligibleNow(a)}
 	return row
