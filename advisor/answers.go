@@ -103,7 +103,9 @@ func (e *Engine) MarshalAnswers(a Answers) []byte {
 		}
 		fmt.Fprintf(&b, "\n# %s\n%s: %s\n", oneLine(q.Prompt), q.ID, yamlValue(v))
 	}
-	// answers to questions this data does not have (an overlay removed them) are kept out
+	if len(a) == 0 {
+		b.WriteString("{}\n") // no answers yet: still a valid, loadable file
+	}
 	return b.Bytes()
 }
 

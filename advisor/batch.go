@@ -351,7 +351,10 @@ func (e *Engine) CSVStudents(r io.Reader, name string) (func() (Student, error),
 			return Student{}, io.EOF
 		}
 		row++
-		line, _ := cr.FieldPos(0)
+		line := 0
+		if len(rec) > 0 {
+			line, _ = cr.FieldPos(0)
+		}
 		id := fmt.Sprintf("row %d", row)
 		if err != nil {
 			var pe *csv.ParseError

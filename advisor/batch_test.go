@@ -391,3 +391,26 @@ func TestCompare(t *testing.T) {
 		t.Error("identical answers should show no change")
 	}
 }
+
+// Found by FuzzCSV: a malformed quoted field gave an empty record, and asking
+// for its position panicked.
+func TestBatchCSVMalformedQuote(t *testing.T) {
+	e := embedded(t)
+	next, err := e.CSVStudents(strings.NewReader("id,education\nana,associate\n\"x\n"), "q.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, sum := runBatch(t, e, next, 1, advisor.FormatCSV)
+	if sum.Students != 2 || sum.Failed != 1 || !strings.Contains(string(out), `q.csv:3: extraneous or missing "" in quoted-field`) {
+		t.Fatalf("%+v\n%s", sum, out)
+	}
+}
+
+// Found by FuzzParseAnswers: saving no answers wrote a file that did not load back.
+func TestEmptyAnswersRoundTrip(t *testing.T) {
+	e := embedded(t)
+	a, err := e.ParseAnswers("s.yaml", e.MarshalAnswers(advisor.Answers{}))
+	if err != nil || len(a) != 0 {
+		t.Fatalf("%v %v", a, err)
+	}
+}

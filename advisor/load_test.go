@@ -2,6 +2,7 @@ package advisor_test
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -297,5 +298,42 @@ func TestOverlayErrorsNameTheFolder(t *testing.T) {
 	_, err := advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "school", FS: overlay})
 	if err == nil || !strings.Contains(err.Error(), `school/local.yaml:3:11: rule x when: unknown variable "budgett" (did you mean "budget"?)`) {
 		t.Fatalf("got %v", err)
+	}
+}
+
+func TestCounselorExampleOverlay(t *testing.T) {
+	e, err := advisor.LoadLayers(advisor.Layer{FS: data.FS}, advisor.Layer{Dir: "examples/counselor", FS: os.DirFS("../examples/counselor")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := e.RunExamples(); len(f) > 0 {
+		t.Fatalf("the example's own examples fail: %v", f)
+	}
+	if !strings.Contains(e.Path("mlt").Title, "Lakeside") {
+		t.Error("the overlay should replace the mlt path")
+	}
+	r := e.Recommend(advisor.Answers{"work_while_studying": true, "lab_work": 4})
+	fired := false
+	for _, p := range r.Paths {
+		if p.ID == "mlt" {
+			for _, rs := range p.Reasons {
+				fired = fired || rs.Rule == "lakeside-evening-sections"
+			}
+		}
+	}
+	if !fired {
+		t.Error("the overlay's rule should fire")
+	}
+}
+
+func TestFailingExampleIsReported(t *testing.T) {
+	overlay := mapFS(map[string]string{"x.yaml": "examples:\n  - name: wrong on purpose\n    answers: {education: high_school}\n    expect: mls\n"})
+	e, err := advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "school", FS: overlay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := e.RunExamples()
+	if len(f) != 1 || !strings.Contains(f[0], `school/x.yaml:2: example "wrong on purpose": expected top path "mls", got "mlt"`) {
+		t.Fatalf("got %v", f)
 	}
 }
