@@ -51,7 +51,7 @@ th { background: #e8e8e8; }
 
 const htmlReportTmpl = `{{with .Top}}<header>
 <h1>Career recommendation: {{.Title}}</h1>
-<p><strong>Recommended path:</strong> {{.Title}} ({{.Level}} level): <strong>{{.Fit}}</strong>, score {{.Score}}.</p>
+<p><strong>Recommended path:</strong> {{.Title}}, {{.Level}} level: <strong>{{.Fit}}</strong>, score {{.Score}}.</p>
 <p>{{line .Summary}}</p>
 </header>
 <main>
@@ -64,7 +64,7 @@ const htmlReportTmpl = `{{with .Top}}<header>
 <thead><tr><th scope="col">#</th><th scope="col">Step</th><th scope="col">Kind</th><th scope="col">Starts</th><th scope="col">Months</th><th scope="col">Cost</th></tr></thead>
 <tbody>{{range $i, $s := .Plan}}<tr><td>{{add $i 1}}</td><td>{{$s.Title}}{{if $s.Note}}<div class="note">{{$s.Note}}</div>{{end}}</td><td>{{$s.Kind}}</td><td>{{if $s.Later}}later{{else}}month {{$s.StartMonth.Min}}{{end}}</td><td>{{months $s.Months}}</td><td>{{span $s.Cost}}</td></tr>
 {{end}}</tbody></table>
-<p>Timeline: {{.TimelineNote}}.<br>Budget: {{.BudgetNote}}.</p>
+<p>{{cap .TimelineNote}}.<br>{{cap .BudgetNote}}.</p>
 </section>
 {{if .Certifications}}<section aria-labelledby="certs"><h2 id="certs">Certification routes</h2>
 <table><caption>Eligibility by route</caption>

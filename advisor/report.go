@@ -230,8 +230,8 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 			para(b, "     ", "Note: "+s.Note)
 		}
 	}
-	hang(b, "  Timeline: ", p.TimelineNote+".")
-	hang(b, "  Budget:   ", p.BudgetNote+".")
+	hang(b, "  ", capitalize(p.TimelineNote)+".")
+	hang(b, "  ", capitalize(p.BudgetNote)+".")
 
 	if len(p.Certifications) > 0 {
 		heading(b, "Certification routes")
@@ -361,7 +361,7 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 		}
 		fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %s |\n", i+1, md(title), s.Kind, start, monthsText(s.Months), DollarSpan(s.Cost))
 	}
-	fmt.Fprintf(b, "\n- Timeline: %s.\n- Budget: %s.\n", top.TimelineNote, top.BudgetNote)
+	fmt.Fprintf(b, "\n- %s.\n- %s.\n", capitalize(top.TimelineNote), capitalize(top.BudgetNote))
 
 	if len(top.Certifications) > 0 {
 		b.WriteString("\n## Certification routes\n\n| Credential | Route | Eligible | Why |\n|---|---|---|---|\n")
