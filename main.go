@@ -112,13 +112,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	rest := fs.Args()
 	cmd := ""
 	if len(rest) > 0 {
-		cmd, rest = rest[0], rest[1:]
-		// flags may also follow the command
-		if err := fs.Parse(rest); err != nil {
+		cmd = rest[0]
+		// flags may also follow the command, before or after its arguments
+		var err error
+		if rest, err = parseInterspersed(fs, rest[1:]); err != nil {
 			fmt.Fprintf(stderr, "medpath %s: %v\nRun 'medpath --help' for usage.\n", cmd, err)
 			return exitUsage
 		}
-		rest = fs.Args()
 	}
 	switch {
 	case o.help:
@@ -156,6 +156,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "medpath: unknown command %q; commands: report, questions, validate, compare, batch\nRun 'medpath --help' for usage.\n", cmd)
 		return exitUsage
+	}
+}
+
+// parseInterspersed parses flags anywhere among the arguments and returns the
+// arguments that are not flags, in order. "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 )
 
 // The HTML report is one self-contained page: no scripts, no network, styles
@@ -90,9 +91,13 @@ const htmlReportTmpl = `{{with .Top}}<header>
 </main>
 `
 
+// The templates are parsed on first use, not at start-up: most runs never
+// write HTML.
 var (
-	htmlHeadT   = template.Must(template.New("head").Parse(htmlHead))
-	htmlReportT = template.Must(template.New("report").Funcs(htmlFuncs).Parse(htmlReportTmpl))
+	htmlHeadT   = sync.OnceValue(func() *template.Template { return template.Must(template.New("head").Parse(htmlHead)) })
+	htmlReportT = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("report").Funcs(htmlFuncs).Parse(htmlReportTmpl))
+	})
 )
 
 type htmlData struct {
@@ -106,7 +111,7 @@ func (d htmlData) SourceName(id string) string { return d.e.sourceName(id) }
 
 // WriteHTMLHead writes the page head with its title; the batch report uses it too.
 func WriteHTMLHead(b *bytes.Buffer, title string) {
-	if err := htmlHeadT.Execute(b, struct{ Title string }{title}); err != nil {
+	if err := htmlHeadT().Execute(b, struct{ Title string }{title}); err != nil {
 		panic(err) // the template is fixed and its data is a string: cannot fail
 	}
 }
@@ -120,7 +125,7 @@ func (e *Engine) htmlReport(b *bytes.Buffer, r *Recommendation) {
 // htmlBody writes one student's report sections (no page head).
 func (e *Engine) htmlBody(b *bytes.Buffer, r *Recommendation) {
 	d := htmlData{e: e, R: r, Top: &r.Paths[0], Others: r.Paths[1:]}
-	if err := htmlReportT.Execute(b, d); err != nil {
+	if err := htmlReportT().Execute(b, d); err != nil {
 		fmt.Fprintf(b, "<p>report could not be rendered: %s</p>", template.HTMLEscapeString(strings.TrimSpace(err.Error())))
 	}
 }
