@@ -449,12 +449,60 @@ func validate(eng *advisor.Engine, o options, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// startAdvisor starts the interactive advisor. Until the TUI lands it points
-// to the commands that work without one.
+// startAdvisor runs the interactive advisor, or the accessible line-by-line
+// mode, and prints a short summary on stdout when it ends.
 func startAdvisor(eng *advisor.Engine, o options, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprint(stderr, usage)
-	fmt.Fprintln(stderr, "\nThe interactive advisor is not built yet: use 'medpath questions > answers.yaml', edit it, then 'medpath report --answers answers.yaml'.")
-	return exitUsage
+	var start advisor.Answers
+	if o.answers != "" {
+		a, err := readAnswers(eng, o.answers, stdin)
+		if err != nil {
+			return answersFailed(err, stderr)
+		}
+		start = a
+	}
+	if o.accessible || os.Getenv("ACCESSIBLE") != "" || os.Getenv("TERM") == "dumb" {
+		return accessible(eng, o, start, stdin, stdout, stderr)
+	}
+	if !isTerminal(stdin) || !isTerminal(stderr) {
+		fmt.Fprintln(stderr, "medpath: the interactive advisor needs a terminal.")
+		fmt.Fprintln(stderr, "  For plain questions on stdin and stdout: medpath --accessible")
+		fmt.Fprintln(stderr, "  For a report from an answers file:      medpath report --answers FILE (medpath questions prints a template)")
+		return exitUsage
+	}
+	res, err := tui.Run(context.Background(), eng, tui.Options{Answers: start, OutDir: o.out, NoColor: o.noColor})
+	switch {
+	case errors.Is(err, tui.ErrCancelled):
+		fmt.Fprintln(stderr, "medpath: cancelled.")
+		return exitCancelled
+	case err != nil:
+		fmt.Fprintf(stderr, "medpath: %v\n", err)
+		return exitError
+	}
+	fmt.Fprint(stdout, tui.Summary(eng, res.Recommendation, res.Exported...))
+	return exitOK
+}
+
+// accessible asks the questions line by line, prints the text report, and
+// exports it when --out is given.
+func accessible(eng *advisor.Engine, o options, start advisor.Answers, stdin io.Reader, stdout, stderr io.Writer) int {
+	a, err := tui.RunAccessible(eng, stdin, stdout, start)
+	switch {
+	case errors.Is(err, tui.ErrCancelled):
+		fmt.Fprintln(stderr, "medpath: cancelled; nothing was saved.")
+		return exitCancelled
+	case err != nil:
+		fmt.Fprintf(stderr, "medpath: %v\n", err)
+		return exitError
+	}
+	if o.out != "" {
+		rp, ap, err := tui.Export(eng, a, o.out)
+		if err != nil {
+			fmt.Fprintf(stderr, "medpath: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(stdout, "\nSaved the report to %s and the answers to %s\n", rp, ap)
+	}
+	return exitOK
 }
 
 func writeJSON(w io.Writer, v any) error {
