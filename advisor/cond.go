@@ -159,6 +159,21 @@ func (e *Engine) CompileCondition(src string) error {
 	return nil
 }
 
+// EvalCondition compiles src and evaluates it on answers (defaults for the
+// rest). A condition that fails to compile or errors at run time is false.
+// It is for tools and tests; the engine compiles its own conditions at load.
+func (e *Engine) EvalCondition(src string, a Answers) bool {
+	if e.checkCond(src) != "" {
+		return false
+	}
+	prog, err := e.compileSrc(src)
+	if err != nil {
+		return false
+	}
+	var m vm.VM
+	return eval(&m, &Cond{Src: src, prog: prog}, e.envFor(a))
+}
+
 // reads lists the question ids a condition reads, in order of first use.
 func (e *Engine) reads(prog *vm.Program) []string {
 	var out []string
