@@ -19,7 +19,7 @@ func TestConditionLimits(t *testing.T) {
 		{strings.Repeat("budget > 1 and ", 200) + "true", `the limit is 2000`},
 		{strings.Repeat("1==1 and ", 150) + "true", `exceeds maximum allowed nodes`},
 		{strings.Repeat("(", 400) + "true" + strings.Repeat(")", 400), ``}, // deep but tiny: fine
-		{`len([1..100000000]) > 0`, ``}, // compiles; evaluation is bounded (below)
+		{`len([1..100000000]) > 0`, ``},                                    // compiles; evaluation is bounded (below)
 	}
 	for _, tt := range tests {
 		err := e.CompileCondition(tt.src)
