@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -412,5 +414,26 @@ func TestEmptyAnswersRoundTrip(t *testing.T) {
 	a, err := e.ParseAnswers("s.yaml", e.MarshalAnswers(advisor.Answers{}))
 	if err != nil || len(a) != 0 {
 		t.Fatalf("%v %v", a, err)
+	}
+}
+
+var (
+	cohortOut  = flag.String("cohort", "", "TestWriteCohortCSV: write a generated CSV cohort to this file")
+	cohortRows = flag.Int("rows", 1000000, "TestWriteCohortCSV: rows to generate")
+)
+
+// TestWriteCohortCSV writes a generated cohort for scripts/bench.sh; without
+// -cohort it does nothing.
+func TestWriteCohortCSV(t *testing.T) {
+	if *cohortOut == "" {
+		t.Skip("run with -args -cohort FILE -rows N to write a generated cohort")
+	}
+	f, err := os.Create(*cohortOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := io.Copy(f, newCSVRows(embedded(t), *cohortRows)); err != nil {
+		t.Fatal(err)
 	}
 }
