@@ -3,6 +3,7 @@ package advisor
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/expr-lang/expr/conf"
@@ -501,20 +502,20 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cit
 	pr.FitsTimeline = months.Min <= timeline
 	switch {
 	case months.Max <= timeline:
-		pr.TimelineNote = fmt.Sprintf("fits your timeline: %s against your %d months", monthsText(months), timeline)
+		pr.TimelineNote = "fits your timeline: " + monthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
 	case months.Min <= timeline:
-		pr.TimelineNote = fmt.Sprintf("fits your timeline only at the quick end: %s against your %d months", monthsText(months), timeline)
+		pr.TimelineNote = "fits your timeline only at the quick end: " + monthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
 	default:
-		pr.TimelineNote = fmt.Sprintf("longer than your timeline: %s against your %d months", monthsText(months), timeline)
+		pr.TimelineNote = "longer than your timeline: " + monthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
 	}
 	pr.FitsBudget = cost.Min <= budget
 	switch {
 	case cost.Max <= budget:
-		pr.BudgetNote = fmt.Sprintf("fits your budget: %s against your %s", DollarSpan(cost), Dollars(budget))
+		pr.BudgetNote = "fits your budget: " + DollarSpan(cost) + " against your " + Dollars(budget)
 	case cost.Min <= budget:
-		pr.BudgetNote = fmt.Sprintf("fits your budget only at the low end: %s against your %s", DollarSpan(cost), Dollars(budget))
+		pr.BudgetNote = "fits your budget only at the low end: " + DollarSpan(cost) + " against your " + Dollars(budget)
 	default:
-		pr.BudgetNote = fmt.Sprintf("costs more than your budget: %s against your %s (ask about financial aid and employer-paid training)", DollarSpan(cost), Dollars(budget))
+		pr.BudgetNote = "costs more than your budget: " + DollarSpan(cost) + " against your " + Dollars(budget) + " (ask about financial aid and employer-paid training)"
 	}
 }
 
@@ -539,20 +540,22 @@ func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, 
 			rr := RouteResult{CredentialID: c.ID, Credential: c.Name, Route: rt.Route, Summary: rt.Summary,
 				Status: rt.Status, Source: rt.Source.ID, Held: isHeld}
 			cited.add(rt.Source.ID)
+			// met parts fill the backing from the front, unmet from the back
+			parts := make([]string, len(rt.Requires))
+			met, unmet := 0, len(parts)
 			for qi := range rt.Requires {
 				req := &rt.Requires[qi]
 				if eval(m, &req.When, env) {
-					rr.Met = append(rr.Met, req.Because)
+					parts[met] = req.Because
+					met++
 				} else {
-					rr.Unmet = append(rr.Unmet, req.Because)
+					unmet--
+					parts[unmet] = req.Because
 				}
 			}
-			if rr.Met == nil {
-				rr.Met = []string{}
-			}
-			if rr.Unmet == nil {
-				rr.Unmet = []string{}
-			}
+			rr.Met = parts[:met:met]
+			rr.Unmet = parts[unmet:]
+			slices.Reverse(rr.Unmet)
 			switch {
 			case rt.Discontinued:
 				rr.Eligible = EligibleNo
@@ -562,7 +565,7 @@ func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, 
 				}
 			case len(rr.Unmet) == 0:
 				rr.Eligible = EligibleNow
-				rr.Because = "you meet every part: " + strings.Join(rr.Met, "; ")
+				rr.Because = rt.allMet
 			default:
 				rr.Eligible = EligibleNo
 				rr.Because = "not met: " + strings.Join(rr.Unmet, "; ")

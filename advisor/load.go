@@ -567,6 +567,11 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 		if !validStatus(r.Status) {
 			ps.add(c.file, r.pos, "%s: status %q; allowed: %s", rw, r.Status, quoteList(statuses))
 		}
+		parts := make([]string, len(r.Requires))
+		for j, req := range r.Requires {
+			parts[j] = req.Because
+		}
+		r.allMet = "you meet every part: " + strings.Join(parts, "; ")
 		for j := range r.Requires {
 			req := &r.Requires[j]
 			e.compile(&req.When, c.file, rw+" requires", ps)

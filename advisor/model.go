@@ -287,7 +287,8 @@ type Route struct {
 	Discontinued bool          `yaml:"discontinued"`
 	Note         string        `yaml:"note"`
 
-	pos Pos
+	pos    Pos
+	allMet string // the "because" when every part is met, built once at load
 }
 
 // Credential is a certification such as MLT(ASCP).
