@@ -42,6 +42,15 @@ var errAccLineTooLong = errors.New("line too long")
 // from the data; this file holds only the framing ("Question 3 of 18", how to
 // answer). Text from the data and echoed input are stripped of control
 // characters, so the output is safe for a screen reader, a pipe or a file.
+//
+// "Question n of N" counts the questions visible at that moment, so N can
+// grow or shrink as follow-ups appear. A choice may be answered by number,
+// option value or label (any case); a multi by numbers or values separated by
+// commas or spaces, or "none"/"0"; a number may be written "$10,000". A
+// line over 4 KiB is refused whole and the question asked again; invalid
+// UTF-8 is repaired before matching. A read error other than end of input is
+// returned as is; if the report cannot be written the answers are returned
+// with the error.
 func RunAccessible(eng *advisor.Engine, r io.Reader, w io.Writer, start advisor.Answers) (advisor.Answers, error) {
 	s := &accSession{
 		eng: eng,
@@ -190,7 +199,7 @@ func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answ
 			return nil, fmt.Errorf("read answer: %w", err)
 		}
 		if line == "" {
-			s.out.line("Answer: " + accAnswerText(q, def))
+			s.out.wrap("Answer: ", accAnswerText(q, def))
 			return def, nil
 		}
 		v, problem := s.parse(q, line)
@@ -203,7 +212,7 @@ func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answ
 			s.out.wrap("", "! "+problem)
 			continue
 		}
-		s.out.line("Answer: " + accAnswerText(q, v))
+		s.out.wrap("Answer: ", accAnswerText(q, v))
 		return v, nil
 	}
 }
@@ -440,7 +449,7 @@ func (s *accSession) review(final advisor.Answers) {
 		if !ok {
 			continue
 		}
-		s.out.wrap("  - ", accPlain(q.Prompt)+" "+accAnswerText(q, v))
+		s.out.wrap("  - ", accPlain(q.Prompt)+" Answer: "+accAnswerText(q, v))
 	}
 	s.out.line("")
 }

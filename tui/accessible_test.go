@@ -160,13 +160,14 @@ func TestAccessibleFullRun(t *testing.T) {
 			t.Errorf("output lacks the prompt of %s: %q", q.ID, q.Prompt)
 		}
 	}
-	if !strings.Contains(out, "Question 1 of "+strconv.Itoa(len(vis))) {
-		t.Errorf("output lacks %q", "Question 1 of "+strconv.Itoa(len(vis)))
+	// the count grows as follow-up questions appear
+	if !strings.Contains(out, "Question 1 of ") {
+		t.Errorf("output lacks %q", "Question 1 of ")
 	}
 	if !strings.Contains(out, "Question "+strconv.Itoa(len(vis))+" of "+strconv.Itoa(len(vis))) {
 		t.Errorf("output lacks the last question's progress line")
 	}
-	if strings.Contains(out, "! ") {
+	if strings.Contains(out, "> !") {
 		t.Errorf("valid answers were refused:\n%s", out)
 	}
 
@@ -219,7 +220,7 @@ func TestAccessibleRepromptsInvalidInput(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	if n := strings.Count(out, "\n! "); n != 5 {
+	if n := strings.Count(out, "> ! "); n != 5 {
 		t.Errorf("%d error lines; want 5\n%s", n, out)
 	}
 	// a re-prompt asks again without repeating the question
@@ -317,7 +318,7 @@ func TestAccessibleBlankTakesDefault(t *testing.T) {
 	if !strings.Contains(out, "(default: "+def+")") {
 		t.Errorf("output does not offer the default %s for education", def)
 	}
-	if strings.Contains(out, "! ") {
+	if strings.Contains(out, "> !") {
 		t.Errorf("a blank line was refused:\n%s", out)
 	}
 }
@@ -460,7 +461,7 @@ func TestAccessibleHostileInput(t *testing.T) {
 	if !strings.Contains(out, "! That line is longer than 4096 characters") {
 		t.Errorf("the long line was not refused")
 	}
-	if n := strings.Count(out, "\n! "); n != 3 {
+	if n := strings.Count(out, "> ! "); n != 3 {
 		t.Errorf("%d error lines; want 3\n%s", n, out[:min(len(out), 3000)])
 	}
 	if strings.Contains(out, "\x1b") {

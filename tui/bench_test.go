@@ -1,0 +1,27 @@
+package tui
+
+import (
+	"testing"
+)
+
+// BenchmarkView draws each screen at 120x40 (the side-by-side layouts).
+// Target: under 1 ms per View.
+func BenchmarkView(b *testing.B) {
+	for _, name := range []string{"welcome", "question-choice", "question-number-error", "question-long-list",
+		"review", "result-overview", "result-plan", "result-certification", "result-pay", "compare", "learn"} {
+		for _, sc := range screenCases {
+			if sc.name != name {
+				continue
+			}
+			b.Run(name, func(b *testing.B) {
+				m := sc.build(b, 120, 40)
+				b.ReportAllocs()
+				for b.Loop() {
+					if m.View().Content == "" {
+						b.Fatal("empty view")
+					}
+				}
+			})
+		}
+	}
+}

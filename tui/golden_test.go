@@ -1,0 +1,131 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"medpath/advisor"
+)
+
+// The goldens hold every screen as plain text (escape codes stripped) for a
+// fixed set of answers on a dark background. They are built from the
+// embedded data, so a data change shows up here: regenerate with
+// `go test ./tui -update` and read the diff like code.
+
+// screenCase builds the model for one golden screen at a size.
+type screenCase struct {
+	name  string
+	build func(t testing.TB, w, h int) model
+}
+
+// openQuestion shows question id for the fixed answers.
+func openQuestion(id string, keys ...string) func(t testing.TB, w, h int) model {
+	return func(t testing.TB, w, h int) model {
+		m := newTestModel(t, fixedAnswers(), w, h)
+		m, cmd := m.showQuestions(id, false)
+		m = doAllUpdates(m.layout(), cmd)
+		return press(m, keys...)
+	}
+}
+
+// at shows screen s for the fixed answers, then presses keys.
+func at(s state, keys ...string) func(t testing.TB, w, h int) model {
+	return func(t testing.TB, w, h int) model {
+		m := newTestModel(t, fixedAnswers(), w, h)
+		m = send(m, gotoMsg{to: s})
+		return press(m, keys...)
+	}
+}
+
+func exporting(err error) func(t testing.TB, w, h int) model {
+	return func(t testing.TB, w, h int) model {
+		m := newTestModel(t, fixedAnswers(), w, h)
+		m = send(m, gotoMsg{to: stateResult})
+		m.export = func(*advisor.Engine, advisor.Answers, string) (string, string, error) {
+			return "/home/student/medpath-report.md", "/home/student/medpath-answers.yaml", err
+		}
+		return press(m, "e")
+	}
+}
+
+var screenCases = []screenCase{
+	{"welcome", func(t testing.TB, w, h int) model { return newTestModel(t, nil, w, h) }},
+	{"welcome-continue", func(t testing.TB, w, h int) model { return newTestModel(t, fixedAnswers(), w, h) }},
+	{"question-choice", openQuestion("education")},
+	{"question-explain", openQuestion("education", "?")},
+	{"question-first-of-section", openQuestion("timeline_months")},
+	{"question-number-default", func(t testing.TB, w, h int) model {
+		m := newTestModel(t, nil, w, h)
+		m, cmd := m.showQuestions("budget", false)
+		return doAllUpdates(m.layout(), cmd)
+	}},
+	{"question-number-error", openQuestion("biology_credits", "ctrl+u", "2", "5", "0")},
+	{"question-multi", openQuestion("certifications_held", "space", "down", "down", "down", "space")},
+	{"question-yesno", openQuestion("work_while_studying")},
+	{"question-scale", openQuestion("lab_work")},
+	{"question-long-list", openQuestion("state")},
+	{"question-edit", at(stateReview, "home", "enter")},
+	{"review", at(stateReview, "home")},
+	{"review-end", at(stateReview, "end")},
+	{"review-full-help", at(stateReview, "home", "?")},
+	{"result-overview", at(stateResult)},
+	{"result-plan", at(stateResult, "tab")},
+	{"result-certification", at(stateResult, "3")},
+	{"result-pay", at(stateResult, "4")},
+	{"result-second-path", at(stateResult, "down", "4")},
+	{"result-scrolled", at(stateResult, "pgdown")},
+	{"compare", func(t testing.TB, w, h int) model {
+		m := at(stateResult)(t, w, h)
+		return press(m, "c")
+	}},
+	{"learn", at(stateLearn)},
+	{"learn-third", at(stateLearn, "down", "down")},
+	{"quit-confirm", func(t testing.TB, w, h int) model {
+		m := at(stateResult)(t, w, h)
+		m = send(m, answeredMsg{answers: advisor.Answers{"education": "bachelor"}})
+		return press(m, "q")
+	}},
+	{"export-saved", exporting(nil)},
+	{"export-failed", exporting(errors.New("cannot save to folder /home/student: permission denied"))},
+}
+
+func TestGolden(t *testing.T) {
+	sizes := [][2]int{{80, 24}, {40, 12}}
+	for _, sc := range screenCases {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
+				m := sc.build(t, sz[0], sz[1])
+				golden.RequireEqual(t, view(m))
+			})
+		}
+	}
+}
+
+// TestGoldenWide covers the side-by-side layouts of wide terminals.
+func TestGoldenWide(t *testing.T) {
+	for _, name := range []string{"welcome", "question-long-list", "review", "result-overview", "result-plan", "result-pay", "compare", "learn"} {
+		for _, sc := range screenCases {
+			if sc.name != name {
+				continue
+			}
+			t.Run(name+"/120x40", func(t *testing.T) {
+				golden.RequireEqual(t, view(sc.build(t, 120, 40)))
+			})
+		}
+	}
+}
+
+func TestGoldenTooSmall(t *testing.T) {
+	for _, sz := range [][2]int{{39, 24}, {80, 11}, {20, 6}, {1, 1}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			m := newTestModel(t, fixedAnswers(), 80, 24)
+			m = send(m, gotoMsg{to: stateResult})
+			m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			golden.RequireEqual(t, view(m))
+		})
+	}
+}

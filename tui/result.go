@@ -1,0 +1,604 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"medpath/advisor"
+)
+
+// resultScreen shows the ranked paths and, for the selected one, four tabs:
+// Overview (summary, duties, why, gates), Plan (a month timeline with cost),
+// Certification (each route: now, after which step, or not, and why) and
+// Pay & outlook (a text bar of the pay range with source and date). The list
+// and the detail sit side by side on wide terminals and stack on narrow ones;
+// the detail scrolls in a viewport when it does not fit.
+type resultScreen struct {
+	eng    *advisor.Engine
+	st     *Styles
+	keys   keyMap
+	rec    *advisor.Recommendation
+	sel    int
+	tab    int
+	detail pane
+	width  int
+	height int
+	wide   bool
+}
+
+// Result tabs, in order.
+const (
+	tabOverview = iota
+	tabPlan
+	tabCerts
+	tabPay
+	tabCount
+)
+
+var (
+	tabNames      = [tabCount]string{"Overview", "Plan", "Certification", "Pay & outlook"}
+	tabShortNames = [tabCount]string{"Overview", "Plan", "Certs", "Pay"}
+)
+
+// listWidth is the width of the path list beside the detail on wide terminals.
+func (s resultScreen) listWidth() int { return min(max(s.width*2/5, 30), 38) }
+
+// newResultScreen builds the results screen.
+func newResultScreen(eng *advisor.Engine, st *Styles, keys keyMap) resultScreen {
+	s := resultScreen{eng: eng, st: st, keys: keys, detail: newPane()}
+	k := &s.keys
+	k.enable(&k.Move, &k.Up, &k.Down, &k.NextTab, &k.PrevTab, &k.TabNumber, &k.ScrollUp, &k.ScrollDown,
+		&k.Compare, &k.Learn, &k.Export, &k.Back, &k.Home, &k.End)
+	k.Back.SetKeys("esc")
+	k.Move.SetHelp("↑/↓", "path")
+	k.Back.SetHelp("esc", "answers")
+	return s
+}
+
+// setRec shows a new recommendation, with its recommended path selected.
+func (s resultScreen) setRec(r *advisor.Recommendation) resultScreen {
+	s.rec, s.sel, s.tab = r, 0, tabOverview
+	return s.refresh(true)
+}
+
+func (s resultScreen) setStyles(st *Styles) resultScreen {
+	s.st = st
+	return s.refresh(false)
+}
+
+func (s resultScreen) setSize(w, h int, wide bool) resultScreen {
+	if s.width == w && s.height == h && s.wide == wide {
+		return s
+	}
+	s.width, s.height, s.wide = w, h, wide
+	return s.refresh(false)
+}
+
+// detailWidth is the width of the detail pane.
+func (s resultScreen) detailWidth() int {
+	if s.wide {
+		return max(s.width-s.listWidth()-3, 10)
+	}
+	return max(s.width, 10)
+}
+
+// listRows is how many paths the stacked list shows at a time: one (with
+// the count beside it) on short terminals, a third of the height otherwise.
+func (s resultScreen) listRows() int {
+	if s.rec == nil {
+		return 0
+	}
+	if s.height < 16 {
+		return 1
+	}
+	return min(len(s.rec.Paths), max((s.height-10)/3, 3))
+}
+
+// listLines is how many lines the stacked list takes, with its count line
+// and the gap under it.
+func (s resultScreen) listLines() int {
+	n := s.listRows()
+	if s.rec != nil && n > 1 && len(s.rec.Paths) > n {
+		n++
+	}
+	if s.height >= 30 {
+		n++
+	}
+	return n
+}
+
+// refresh rebuilds the detail for the selected path and tab, keeping the
+// scroll position unless top is set.
+func (s resultScreen) refresh(top bool) resultScreen {
+	h := s.height - 3 // title, rule, tabs
+	if !s.wide {
+		h -= s.listLines()
+	}
+	s.detail.setSize(s.detailWidth(), h)
+	if s.rec == nil || len(s.rec.Paths) == 0 {
+		s.detail.setLines([]string{"No results yet."}, true)
+		return s
+	}
+	s.detail.setLines(s.content(&s.rec.Paths[s.sel], s.detailWidth()), top)
+	return s
+}
+
+func (s resultScreen) update(msg tea.Msg) (resultScreen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || s.rec == nil || len(s.rec.Paths) == 0 {
+		if ok && key.Matches(k, s.keys.Back) {
+			return s, goTo(stateReview)
+		}
+		return s, nil
+	}
+	n := len(s.rec.Paths)
+	sel, tab := s.sel, s.tab
+	switch {
+	case key.Matches(k, s.keys.Up):
+		sel = max(sel-1, 0)
+	case key.Matches(k, s.keys.Down):
+		sel = min(sel+1, n-1)
+	case key.Matches(k, s.keys.Home):
+		sel = 0
+	case key.Matches(k, s.keys.End):
+		sel = n - 1
+	case key.Matches(k, s.keys.NextTab):
+		tab = (tab + 1) % tabCount
+	case key.Matches(k, s.keys.PrevTab):
+		tab = (tab + tabCount - 1) % tabCount
+	case key.Matches(k, s.keys.TabNumber):
+		fmt.Sscan(k.String(), &tab)
+		tab = min(max(tab-1, 0), tabCount-1)
+	case key.Matches(k, s.keys.ScrollDown):
+		s.detail.pageDown()
+	case key.Matches(k, s.keys.ScrollUp):
+		s.detail.pageUp()
+	case key.Matches(k, s.keys.Export):
+		return s, requestExport()
+	case key.Matches(k, s.keys.Compare):
+		return s, goTo(stateCompare)
+	case key.Matches(k, s.keys.Learn):
+		return s, goTo(stateLearn)
+	case key.Matches(k, s.keys.Back):
+		return s, goTo(stateReview)
+	}
+	if sel != s.sel || tab != s.tab {
+		s.sel, s.tab = sel, tab
+		s = s.refresh(true)
+	}
+	return s, nil
+}
+
+func (s resultScreen) view() string {
+	st, w := s.st, s.width
+	if s.rec == nil || len(s.rec.Paths) == 0 {
+		return st.Subtle.Render("No results yet: answer the questions first.")
+	}
+	top := &s.rec.Paths[0]
+	head := []string{
+		spread(st.Title.Render("Your results"), st.Subtle.Render(fmt.Sprintf("%d paths ranked", len(s.rec.Paths))), w),
+		rule(st, w),
+	}
+	if !s.wide && w >= 60 {
+		head[0] = spread(st.Title.Render("Your results"), st.Star.Render("★ Recommended: ")+st.Text.Render(top.Title), w)
+	}
+	detail := append([]string{s.tabsLine(s.detailWidth())}, s.detail.view()...)
+	if s.wide {
+		list := s.listWide()
+		h := max(len(detail), s.height-len(head))
+		list = fitLines(list, h)
+		detail = fitLines(detail, h)
+		out := head
+		for i := range h {
+			out = append(out, padRight(list[i], s.listWidth())+" "+st.Rule.Render("│")+" "+detail[i])
+		}
+		return strings.Join(out, "\n")
+	}
+	out := append(head, s.listNarrow()...)
+	if s.height >= 30 {
+		out = append(out, "")
+	}
+	return strings.Join(append(out, detail...), "\n")
+}
+
+// listWide draws each path as its rank, star and title (wrapped to two
+// lines at most), then its fit and level.
+func (s resultScreen) listWide() []string {
+	st, lw := s.st, s.listWidth()
+	items := make([][]string, len(s.rec.Paths))
+	for i, p := range s.rec.Paths {
+		lead, style := "  ", st.Text
+		if i == s.sel {
+			lead, style = "> ", st.Cursor
+		}
+		star := "  "
+		if p.ID == s.rec.Recommended {
+			star = "★ "
+		}
+		title := wrap(p.Title, lw-8)
+		if len(title) == 0 {
+			title = []string{""}
+		}
+		if len(title) > 2 {
+			title = []string{title[0], trunc(strings.Join(title[1:], " "), lw-8)}
+		}
+		item := []string{style.Render(lead) + st.Star.Render(star) + style.Render(fmt.Sprintf("%2d. ", p.Rank)+title[0])}
+		for _, l := range title[1:] {
+			item = append(item, "        "+style.Render(l))
+		}
+		item = append(item, "        "+st.Subtle.Render(trunc(p.Fit+" · "+p.Level, lw-8)))
+		if p.ID == s.rec.Recommended {
+			item = append(item, "        "+st.Star.Render("Recommended"))
+		}
+		items[i] = item
+	}
+	return blockList(items, s.sel, max(s.height-2, 2))
+}
+
+// listNarrow draws one line per path, a window of them around the
+// selection, or only the selected path with its place on short terminals.
+func (s resultScreen) listNarrow() []string {
+	st, w := s.st, s.width
+	n := s.listRows()
+	top := window(s.sel, len(s.rec.Paths), n)
+	fitW := 0
+	for _, p := range s.rec.Paths {
+		fitW = max(fitW, len([]rune(p.Fit)))
+	}
+	count := ""
+	if n == 1 && len(s.rec.Paths) > 1 {
+		count = fmt.Sprintf(" %d/%d ↑↓", s.sel+1, len(s.rec.Paths))
+	}
+	var right string
+	var out []string
+	for i := top; i < min(top+n, len(s.rec.Paths)); i++ {
+		p := s.rec.Paths[i]
+		lead, style := "  ", st.Text
+		if i == s.sel {
+			lead, style = "> ", st.Cursor
+		}
+		star := "  "
+		if p.ID == s.rec.Recommended {
+			star = "★ "
+		}
+		switch {
+		case w >= 70:
+			right = padRight(p.Fit, fitW) + "  " + padRight(p.Level, 12)
+		case w >= 50:
+			right = padRight(p.Fit, fitW)
+		default:
+			right = ""
+		}
+		right += count
+		titleW := max(w-4-len([]rune(right))-1, 1)
+		title := padRight(trunc(fmt.Sprintf("%2d. %s", p.Rank, p.Title), titleW), titleW)
+		out = append(out, style.Render(lead)+st.Star.Render(star)+style.Render(title)+" "+st.Subtle.Render(right))
+	}
+	if n > 1 && len(s.rec.Paths) > n {
+		out = append(out, st.Subtle.Render(fmt.Sprintf("  (%d of %d paths: ↑/↓ for more)", s.sel+1, len(s.rec.Paths))))
+	}
+	return out
+}
+
+// tabsLine shows the tabs, the open one in brackets.
+func (s resultScreen) tabsLine(w int) string {
+	names := tabNames
+	long := 0
+	for _, n := range names {
+		long += len([]rune(n)) + 3
+	}
+	if long > w {
+		names = tabShortNames
+	}
+	var parts []string
+	for i, n := range names {
+		if i == s.tab {
+			parts = append(parts, s.st.TabOn.Render("["+n+"]"))
+		} else {
+			parts = append(parts, s.st.TabOff.Render(" "+n+" "))
+		}
+	}
+	return trunc(strings.Join(parts, " "), w)
+}
+
+// content builds the detail lines of path p for the open tab.
+func (s resultScreen) content(p *advisor.PathResult, w int) []string {
+	st := s.st
+	lines := []string{st.Heading.Render(trunc(p.Title, w))}
+	badge := fmt.Sprintf("%s · %s level · rank%c%d%cof%c%d", p.Fit, p.Level, nbsp, p.Rank, nbsp, nbsp, len(s.rec.Paths))
+	const star = "★ Recommended"
+	if p.ID == s.rec.Recommended {
+		badge = star + " · " + badge
+	}
+	for i, l := range wrap(badge, w) {
+		if i == 0 && strings.HasPrefix(l, star) {
+			lines = append(lines, st.Star.Render(star)+st.Subtle.Render(strings.TrimPrefix(l, star)))
+			continue
+		}
+		lines = append(lines, st.Subtle.Render(l))
+	}
+	lines = append(lines, "")
+	switch s.tab {
+	case tabOverview:
+		lines = append(lines, s.overview(p, w)...)
+	case tabPlan:
+		lines = append(lines, s.plan(p, w)...)
+	case tabCerts:
+		lines = append(lines, s.certs(p, w)...)
+	case tabPay:
+		lines = append(lines, s.pay(p, w)...)
+	}
+	return lines
+}
+
+func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
+	st := s.st
+	lines := para(p.Summary, w, st.Text)
+	data := p.Path()
+	if data != nil && len(data.Duties) > 0 {
+		lines = append(lines, "", st.Heading.Render("What you would do"))
+		for _, d := range data.Duties {
+			lines = append(lines, hang("• ", d, w, st.Marker, st.Text)...)
+		}
+	}
+	if data != nil && data.Setting != "" {
+		lines = append(lines, "", st.Heading.Render("Where you would work"))
+		lines = append(lines, para(data.Setting, w, st.Text)...)
+	}
+	lines = append(lines, "", st.Heading.Render("Why it ranks here"))
+	if len(p.Reasons) == 0 {
+		lines = append(lines, para("No rule changed this path's score; it ranks on your answers as a whole.", w, st.Subtle)...)
+	}
+	for _, r := range p.Reasons {
+		style := st.Good
+		if r.Delta < 0 {
+			style = st.Bad
+		}
+		lines = append(lines, hang(fmt.Sprintf("%+3d  ", r.Delta), r.Because, w, style, st.Text)...)
+	}
+	if len(p.Gates) > 0 {
+		lines = append(lines, "", st.Heading.Render("Requirements"))
+		for _, g := range p.Gates {
+			if g.Met {
+				lines = append(lines, hang("✓ met: ", g.Because, w, st.Good, st.Text)...)
+				continue
+			}
+			lines = append(lines, hang("✗ not met: ", g.Because, w, st.Bad, st.Text)...)
+			if g.Bridge != "" {
+				lines = append(lines, hang("  → bridge: ", g.Bridge, w, st.Warn, st.Text)...)
+			}
+		}
+	}
+	if data != nil && data.Leads != "" {
+		lines = append(lines, "", st.Heading.Render("Where it can lead"))
+		lines = append(lines, para(data.Leads, w, st.Text)...)
+	}
+	return lines
+}
+
+// plan draws the steps as a timeline: each step's bar starts at its first
+// month; █ is the shortest time it takes and ░ the extra when it takes
+// longest, on one scale for the whole plan.
+func (s resultScreen) plan(p *advisor.PathResult, w int) []string {
+	st := s.st
+	lines := hang("To a first job: ", fmt.Sprintf("%s, %s", advisor.MonthsText(p.TotalMonths), advisor.DollarSpan(p.TotalCost)), w, st.Heading, st.Text)
+	total := max(p.TotalMonths.Max, 1)
+	barW := min(max(w/3, 8), 30)
+	var later []advisor.PlanStep
+	n := 0
+	for _, step := range p.Plan {
+		if step.Later {
+			later = append(later, step)
+			continue
+		}
+		n++
+		lines = append(lines, "")
+		lines = append(lines, hang(fmt.Sprintf("%d. ", n), step.Title, w, st.Marker, st.Text)...)
+		facts := fmt.Sprintf("month %d · %s · %s", step.StartMonth.Min, advisor.MonthsText(step.Months), advisor.DollarSpan(step.Cost))
+		if step.Credential != "" {
+			facts += " · " + step.Credential
+		}
+		bar := timelineBar(step, total, barW)
+		if 3+barW+2+len([]rune(facts)) <= w {
+			lines = append(lines, "   "+st.BarFull.Render(bar)+"  "+st.Subtle.Render(facts))
+		} else {
+			lines = append(lines, "   "+st.BarFull.Render(bar))
+			lines = append(lines, hang("   ", facts, w, st.Subtle, st.Subtle)...)
+		}
+		if step.Detail != "" {
+			lines = append(lines, hang("   ", step.Detail, w, st.Subtle, st.Subtle)...)
+		}
+		if step.Note != "" {
+			lines = append(lines, hang("   Note: ", step.Note, w, st.Warn, st.Text)...)
+		}
+	}
+	lines = append(lines, "", fmt.Sprintf("%s%s", "   ", st.Subtle.Render(trunc(fmt.Sprintf("scale: %d months across; █ shortest, ░ longest", total), max(w-3, 1)))))
+	lines = append(lines, "")
+	lines = append(lines, fitLine(st, p.FitsTimeline, p.TimelineNote, w)...)
+	lines = append(lines, fitLine(st, p.FitsBudget, p.BudgetNote, w)...)
+	if len(later) > 0 {
+		lines = append(lines, "", st.Heading.Render("Later, once you work"))
+		for _, step := range later {
+			lines = append(lines, hang("• ", fmt.Sprintf("%s (%s, %s)", step.Title, advisor.MonthsText(step.Months), advisor.DollarSpan(step.Cost)), w, st.Marker, st.Text)...)
+		}
+	}
+	return lines
+}
+
+// fitLine marks a timeline or budget note with ✓ or ✗ as well as its words.
+func fitLine(st *Styles, fits bool, note string, w int) []string {
+	if fits {
+		return hang("✓ ", capFirst(note)+".", w, st.Good, st.Text)
+	}
+	return hang("✗ ", capFirst(note)+".", w, st.Bad, st.Text)
+}
+
+// timelineBar draws one step on a w-cell scale of total months.
+func timelineBar(step advisor.PlanStep, total, w int) string {
+	cell := func(m int) int { return int(math.Round(float64(m) * float64(w) / float64(total))) }
+	start := min(cell(step.StartMonth.Min), w)
+	short := cell(step.Months.Min)
+	long := cell(step.Months.Max)
+	if step.Months.Max > 0 && long == 0 {
+		long = 1
+	}
+	if step.Months.Min > 0 && short == 0 {
+		short = 1
+	}
+	short = min(short, w-start)
+	long = min(max(long, short), w-start)
+	var b strings.Builder
+	b.WriteString(strings.Repeat("·", start))
+	if long == 0 { // takes no time (an exam day, an application)
+		if start < w {
+			b.WriteString("◆")
+			start++
+		}
+	} else {
+		b.WriteString(strings.Repeat("█", short))
+		b.WriteString(strings.Repeat("░", long-short))
+		start += long
+	}
+	b.WriteString(strings.Repeat("·", max(w-start, 0)))
+	return b.String()
+}
+
+// certs lists every certification route with its eligibility in words.
+func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
+	st := s.st
+	var lines []string
+	if len(p.Certifications) == 0 {
+		lines = append(lines, para("This path names no certification routes.", w, st.Subtle)...)
+	}
+	cred := ""
+	for _, c := range p.Certifications {
+		if c.Credential != cred {
+			if cred != "" {
+				lines = append(lines, "")
+			}
+			cred = c.Credential
+			head := c.Credential
+			if c.Held {
+				head += " (you hold it)"
+			}
+			lines = append(lines, st.Heading.Render(trunc(head, w)))
+		}
+		var mark string
+		style := st.Bad
+		label := advisor.EligibleLabel(c.Eligible)
+		switch c.Eligible {
+		case advisor.EligibleNow:
+			mark, style = "✓ "+label, st.Good
+		case advisor.EligibleAfterPlan:
+			mark, style = "→ "+label, st.Warn // the reason names the step
+		default:
+			mark = "✗ " + label
+		}
+		lines = append(lines, hang(fmt.Sprintf("  Route %s: ", c.Route), mark, w, st.Text, style)...)
+		if c.Summary != "" {
+			lines = append(lines, hang("    ", c.Summary, w, st.Subtle, st.Text)...)
+		}
+		if c.Because != "" {
+			lines = append(lines, hang("    ", capFirst(c.Because)+".", w, st.Subtle, st.Subtle)...)
+		}
+		if c.Status == advisor.StatusUnconfirmed {
+			lines = append(lines, hang("    ", "Unconfirmed: verify with the certifying body.", w, st.Warn, st.Warn)...)
+		}
+	}
+	if l := p.Licence; l != nil {
+		lines = append(lines, "", st.Heading.Render("State licence"))
+		text := fmt.Sprintf("%s: no state licence for this work.", l.Name)
+		if l.Required {
+			text = fmt.Sprintf("%s licenses clinical laboratory personnel, so the plan includes the licence step.", l.Name)
+		}
+		if l.Note != "" {
+			text += " " + l.Note
+		}
+		lines = append(lines, para(text, w, st.Text)...)
+		lines = append(lines, hang("Source: ", sourceName(s.eng, l.Source)+" ("+advisor.StatusLabel(l.Status)+")", w, st.Subtle, st.Subtle)...)
+	}
+	return lines
+}
+
+// pay draws the pay range as a bar on one scale for every path, so paths
+// compare at a glance, with the source, its date and how sure it is.
+func (s resultScreen) pay(p *advisor.PathResult, w int) []string {
+	st := s.st
+	sal := p.Salary
+	per := sal.Per
+	if per == "" {
+		per = "year"
+	}
+	top := 0
+	for _, x := range s.rec.Paths {
+		top = max(top, x.Salary.High)
+	}
+	top = max(int(math.Ceil(float64(top)/10000))*10000, 10000)
+	lines := []string{st.Heading.Render("Pay, per " + per)}
+	lines = append(lines, payBar(st, sal, top, w)...)
+	lines = append(lines, "")
+	lines = append(lines, hang("Pay: ", capFirst(advisor.SalaryLine(sal))+".", w, st.Heading, st.Text)...)
+	lines = append(lines, hang("Source: ", sourceName(s.eng, sal.Source)+".", w, st.Subtle, st.Subtle)...)
+	lines = append(lines, hang("Status: ", advisor.StatusLabel(sal.Status)+".", w, st.Subtle, statusStyle(st, sal.Status))...)
+	if sal.Note != "" {
+		lines = append(lines, para(sal.Note, w, st.Subtle)...)
+	}
+	o := p.Outlook
+	lines = append(lines, "", st.Heading.Render("Outlook"))
+	lines = append(lines, para(capFirst(advisor.OutlookLine(o))+".", w, st.Text)...)
+	if o.Source != "" {
+		lines = append(lines, hang("Source: ", sourceName(s.eng, o.Source)+".", w, st.Subtle, st.Subtle)...)
+		lines = append(lines, hang("Status: ", advisor.StatusLabel(o.Status)+".", w, st.Subtle, statusStyle(st, o.Status))...)
+	}
+	if o.Note != "" {
+		lines = append(lines, para(o.Note, w, st.Subtle)...)
+	}
+	return lines
+}
+
+func statusStyle(st *Styles, status string) lipgloss.Style {
+	switch status {
+	case advisor.StatusOfficial:
+		return st.Good
+	case advisor.StatusUnconfirmed:
+		return st.Warn
+	}
+	return st.Subtle
+}
+
+// payBar draws low–high as ━ with the median as ●, on a $0–top scale, with
+// the figures under it.
+func payBar(st *Styles, sal advisor.SalaryInfo, top, w int) []string {
+	left, right := "$0 ", " "+advisor.Dollars(top)
+	bw := w - len(left) - len([]rune(right))
+	if bw < 10 {
+		left, right, bw = "", "", w
+	}
+	cell := func(v int) int { return min(int(math.Round(float64(v)*float64(bw-1)/float64(top))), bw-1) }
+	lo, md, hi := cell(sal.Low), cell(sal.Median), cell(sal.High)
+	var b strings.Builder
+	for i := range bw {
+		switch {
+		case i == md:
+			b.WriteString(st.Star.Render("●"))
+		case i >= lo && i <= hi:
+			b.WriteString(st.BarFull.Render("━"))
+		default:
+			b.WriteString(st.BarEmpty.Render("·"))
+		}
+	}
+	figures := fmt.Sprintf("low %s · median %s · high %s", advisor.Dollars(sal.Low), advisor.Dollars(sal.Median), advisor.Dollars(sal.High))
+	return append([]string{st.Subtle.Render(left) + b.String() + st.Subtle.Render(right)}, para(figures, w, st.Text)...)
+}
+
+func (s resultScreen) helpKeys() []key.Binding {
+	k := s.keys
+	k.ScrollDown.SetEnabled(!s.detail.atBottom())
+	k.ScrollUp.SetEnabled(!s.detail.atTop())
+	return []key.Binding{k.Move, k.NextTab, k.Export, k.Compare, k.Back, k.ScrollDown, k.ScrollUp, k.Learn, k.PrevTab, k.TabNumber, k.Home, k.End}
+}

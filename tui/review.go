@@ -1,0 +1,201 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"medpath/advisor"
+)
+
+// reviewScreen lists every visible answer on one screen, grouped by section.
+// Enter on an answer opens its question for a change (the question screen
+// returns here afterwards); the last row, or r, shows the results.
+type reviewScreen struct {
+	eng    *advisor.Engine
+	st     *Styles
+	keys   keyMap
+	rows   []reviewRow
+	cursor int // a row index; len(rows) is the "See my results" row
+	width  int
+	height int
+}
+
+// reviewRow is one answer as the review shows it.
+type reviewRow struct {
+	q       *advisor.Question
+	section string
+	value   string
+	assumed bool // not answered: the default is used
+}
+
+// newReviewScreen builds the review screen.
+func newReviewScreen(eng *advisor.Engine, st *Styles, keys keyMap) reviewScreen {
+	s := reviewScreen{eng: eng, st: st, keys: keys}
+	k := &s.keys
+	k.enable(&k.Move, &k.Up, &k.Down, &k.Change, &k.Results, &k.Back, &k.Home, &k.End, &k.PageUp, &k.PageDown)
+	k.Back.SetHelp("esc", "last question")
+	return s
+}
+
+// setAnswers rebuilds the rows for the answers; the cursor stays on the same
+// question when it is still visible.
+func (s reviewScreen) setAnswers(a advisor.Answers) reviewScreen {
+	var at string
+	if s.cursor < len(s.rows) {
+		at = s.rows[s.cursor].q.ID
+	}
+	s.rows = s.rows[:0:0]
+	for _, q := range s.eng.Visible(a) {
+		v, ok := valueOf(a, q)
+		section := q.Section.ID
+		if sec := s.eng.Section(section); sec != nil {
+			section = sec.Title
+		}
+		s.rows = append(s.rows, reviewRow{q: q, section: section, value: answerText(q, v), assumed: !ok})
+	}
+	if at != "" {
+		for i, r := range s.rows {
+			if r.q.ID == at {
+				s.cursor = i
+			}
+		}
+	}
+	s.cursor = min(s.cursor, len(s.rows))
+	return s
+}
+
+// onResults puts the cursor on the "See my results" row.
+func (s reviewScreen) onResults() reviewScreen {
+	s.cursor = len(s.rows)
+	return s
+}
+
+func (s reviewScreen) setSize(w, h int) reviewScreen {
+	s.width, s.height = w, h
+	return s
+}
+
+func (s reviewScreen) update(msg tea.Msg) (reviewScreen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	page := max(s.height/3, 1)
+	switch {
+	case key.Matches(k, s.keys.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(k, s.keys.Down):
+		s.cursor = min(s.cursor+1, len(s.rows))
+	case key.Matches(k, s.keys.PageUp):
+		s.cursor = max(s.cursor-page, 0)
+	case key.Matches(k, s.keys.PageDown):
+		s.cursor = min(s.cursor+page, len(s.rows))
+	case key.Matches(k, s.keys.Home):
+		s.cursor = 0
+	case key.Matches(k, s.keys.End):
+		s.cursor = len(s.rows)
+	case key.Matches(k, s.keys.Change):
+		if s.cursor < len(s.rows) {
+			return s, editAnswer(s.rows[s.cursor].q.ID)
+		}
+		return s, goTo(stateResult)
+	case key.Matches(k, s.keys.Results):
+		return s, goTo(stateResult)
+	case key.Matches(k, s.keys.Back):
+		return s, goTo(stateQuestion)
+	}
+	return s, nil
+}
+
+func (s reviewScreen) view() string {
+	st, w := s.st, s.width
+	assumed := 0
+	for _, r := range s.rows {
+		if r.assumed {
+			assumed++
+		}
+	}
+	right := fmt.Sprintf("%d answers", len(s.rows))
+	if assumed > 0 {
+		right = fmt.Sprintf("%d answers (%d defaults)", len(s.rows), assumed)
+	}
+	head := []string{
+		spread(st.Title.Render("Review your answers"), st.Subtle.Render(right), w),
+		rule(st, w),
+	}
+
+	// Each row is one line when wide enough (prompt | answer), two when narrow
+	// (prompt, then the answer under it).
+	twoLine := w < 60
+	valueW := 12
+	for _, r := range s.rows {
+		n := len([]rune(r.value))
+		if r.assumed {
+			n += len(" (default)")
+		}
+		valueW = max(valueW, n)
+	}
+	valueW = min(valueW, w*2/5)
+	var lines []string
+	cursorLine := 0
+	section := ""
+	for i, r := range s.rows {
+		if r.section != section {
+			if section != "" {
+				lines = append(lines, "")
+			}
+			section = r.section
+			lines = append(lines, st.Section.Render(trunc(section, w)))
+		}
+		if i == s.cursor {
+			cursorLine = len(lines)
+		}
+		lead, style := "  ", st.Text
+		if i == s.cursor {
+			lead, style = "> ", st.Cursor
+		}
+		value := r.value
+		if r.assumed {
+			value += " (default)"
+		}
+		valueStyle := st.Text
+		if r.assumed {
+			valueStyle = st.Subtle
+		}
+		if twoLine {
+			lines = append(lines, style.Render(trunc(lead+r.q.Prompt, w)))
+			lines = append(lines, "    "+valueStyle.Render(trunc(value, w-4)))
+			continue
+		}
+		promptW := w - valueW - 2
+		prompt := padRight(trunc(lead+r.q.Prompt, promptW), promptW)
+		lines = append(lines, style.Render(prompt)+"  "+valueStyle.Render(trunc(value, valueW)))
+	}
+	lines = append(lines, "")
+	if s.cursor == len(s.rows) {
+		cursorLine = len(lines)
+		lines = append(lines, st.Cursor.Render("> See my results →"))
+	} else {
+		lines = append(lines, st.Text.Render("  See my results →"))
+	}
+
+	h := max(s.height-len(head), 1)
+	top := window(cursorLine, len(lines), h)
+	end := min(top+h, len(lines))
+	body := lines[top:end]
+	if top > 0 && h >= 3 {
+		body[0] = st.Subtle.Render(fmt.Sprintf("  ↑ %d more lines", top))
+	}
+	if end < len(lines) && h >= 3 {
+		body[len(body)-1] = st.Subtle.Render(fmt.Sprintf("  ↓ %d more lines", len(lines)-end))
+	}
+	return strings.Join(append(head, body...), "\n")
+}
+
+func (s reviewScreen) helpKeys() []key.Binding {
+	k := s.keys
+	return []key.Binding{k.Change, k.Results, k.Move, k.Back, k.PageDown, k.PageUp, k.Home, k.End}
+}

@@ -1,0 +1,323 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"medpath/advisor"
+)
+
+// This file holds the small text helpers the screens share: wrapping,
+// truncating, padding, bars and answer formatting. They work on plain text;
+// styles are applied to whole pieces afterwards.
+
+// nbsp joins words that wrap must keep on one line ("rank 1 of 10").
+const nbsp = '\u00a0'
+
+// wrap breaks s into lines of at most w cells at spaces (not at nbsp, which
+// becomes a plain space in the result); a word longer than a line is cut.
+// Runs of white space become one space.
+func wrap(s string, w int) []string {
+	w = max(w, 1)
+	words := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != nbsp })
+	if len(words) == 0 {
+		return nil
+	}
+	var lines []string
+	var line strings.Builder
+	lw := 0
+	for _, word := range words {
+		ww := ansi.StringWidth(word)
+		for ww > w { // a word wider than the line: cut it
+			if lw > 0 {
+				lines = append(lines, line.String())
+				line.Reset()
+				lw = 0
+			}
+			head := ansi.Truncate(word, w, "")
+			lines = append(lines, head)
+			word = strings.TrimPrefix(word, head)
+			ww = ansi.StringWidth(word)
+		}
+		if ww == 0 {
+			continue
+		}
+		switch {
+		case lw == 0:
+			line.WriteString(word)
+			lw = ww
+		case lw+1+ww <= w:
+			line.WriteByte(' ')
+			line.WriteString(word)
+			lw += 1 + ww
+		default:
+			lines = append(lines, line.String())
+			line.Reset()
+			line.WriteString(word)
+			lw = ww
+		}
+	}
+	if lw > 0 {
+		lines = append(lines, line.String())
+	}
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, string(nbsp), " ")
+	}
+	return lines
+}
+
+// hang wraps s after a lead (such as "+3  " or "1. "), indenting the
+// following lines under the text. The lead is styled with lead, the text
+// with body.
+func hang(lead, s string, w int, leadStyle, body lipgloss.Style) []string {
+	lw := ansi.StringWidth(lead)
+	lines := wrap(s, w-lw)
+	if len(lines) == 0 {
+		return []string{leadStyle.Render(lead)}
+	}
+	pad := strings.Repeat(" ", lw)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if i == 0 {
+			out[i] = leadStyle.Render(lead) + body.Render(l)
+		} else {
+			out[i] = pad + body.Render(l)
+		}
+	}
+	return out
+}
+
+// para wraps s to w and styles every line.
+func para(s string, w int, st lipgloss.Style) []string {
+	lines := wrap(s, w)
+	for i, l := range lines {
+		lines[i] = st.Render(l)
+	}
+	return lines
+}
+
+// trunc cuts s (which may be styled) to w cells, ending with "…" when cut.
+func trunc(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// padRight pads s (which may be styled) with spaces to w cells.
+func padRight(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// spread puts left and right on one line of width w, the right part flush
+// right; when both do not fit, the left part is cut.
+func spread(left, right string, w int) string {
+	rw := ansi.StringWidth(right)
+	if rw >= w {
+		return trunc(right, w)
+	}
+	left = trunc(left, w-rw-1)
+	return left + strings.Repeat(" ", max(1, w-ansi.StringWidth(left)-rw)) + right
+}
+
+// window returns the first row to show so that row cursor is visible in a
+// list of total rows shown height at a time, keeping the cursor near the
+// middle. It needs no state, so views stay pure.
+func window(cursor, total, height int) int {
+	if height <= 0 || total <= height {
+		return 0
+	}
+	return min(max(cursor-height/2, 0), total-height)
+}
+
+// blockList windows a list of items that take one or more lines each, so
+// that item cursor is visible in h lines; items are never cut at the top.
+func blockList(items [][]string, cursor, h int) []string {
+	var all []string
+	starts := make([]int, len(items))
+	for i, it := range items {
+		starts[i] = len(all)
+		all = append(all, it...)
+	}
+	if len(items) == 0 || h <= 0 {
+		return nil
+	}
+	cursor = min(max(cursor, 0), len(items)-1)
+	top := window(starts[cursor]+len(items[cursor])/2, len(all), h)
+	for i := len(starts) - 1; i >= 0; i-- { // back to the start of an item
+		if starts[i] <= top {
+			top = starts[i]
+			break
+		}
+	}
+	if end := starts[cursor] + len(items[cursor]); end > top+h { // keep the cursor's item whole
+		top = max(end-h, 0)
+	}
+	return all[top:min(top+h, len(all))]
+}
+
+// fitLines pads or cuts lines to exactly h lines.
+func fitLines(lines []string, h int) []string {
+	h = max(h, 0)
+	if len(lines) > h {
+		return lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// progressBar draws position n of total as "━━━━────  40%": the filled and
+// empty parts differ in shape, not only in colour.
+func progressBar(st *Styles, n, total, w int) string {
+	if total <= 0 {
+		total = 1
+	}
+	frac := math.Min(float64(n)/float64(total), 1)
+	pct := fmt.Sprintf(" %3d%%", int(math.Round(frac*100)))
+	bw := max(w-len(pct), 1)
+	full := int(math.Round(frac * float64(bw)))
+	return st.BarFull.Render(strings.Repeat("━", full)) +
+		st.BarEmpty.Render(strings.Repeat("─", bw-full)) + st.Subtle.Render(pct)
+}
+
+// rule is a horizontal separator of width w.
+func rule(st *Styles, w int) string {
+	return st.Rule.Render(strings.Repeat("─", max(w, 0)))
+}
+
+// valueOf returns the answer to q, or its default when unanswered, and
+// whether it was answered.
+func valueOf(a advisor.Answers, q *advisor.Question) (any, bool) {
+	if v, ok := a[q.ID]; ok {
+		return v, true
+	}
+	return q.DefaultValue(), false
+}
+
+// answerText formats an answer for people: option labels, numbers with their
+// unit, Yes or No, a rating with its end label.
+func answerText(q *advisor.Question, v any) string {
+	switch q.Kind {
+	case advisor.KindChoice:
+		s, _ := v.(string)
+		return optionLabel(q, s)
+	case advisor.KindMulti:
+		l, _ := v.([]string)
+		if len(l) == 0 {
+			return "none"
+		}
+		labels := make([]string, len(l))
+		for i, s := range l {
+			labels[i] = shortLabel(optionLabel(q, s))
+		}
+		return strings.Join(labels, ", ")
+	case advisor.KindYesNo:
+		if b, _ := v.(bool); b {
+			return "Yes"
+		}
+		return "No"
+	case advisor.KindScale:
+		n, _ := v.(int)
+		s := fmt.Sprintf("%d of %d", n, scaleMax(q))
+		if l := scaleLabel(q, n); l != "" {
+			s += " (" + l + ")"
+		}
+		return s
+	case advisor.KindNumber:
+		n, _ := v.(int)
+		return numberText(q, n)
+	}
+	return fmt.Sprint(v)
+}
+
+// numberText formats a number answer with its unit; dollar amounts are
+// written as money.
+func numberText(q *advisor.Question, n int) string {
+	if strings.Contains(strings.ToLower(q.Unit), "dollar") {
+		return advisor.Dollars(n)
+	}
+	if q.Unit == "" {
+		return fmt.Sprint(n)
+	}
+	return fmt.Sprintf("%d %s", n, q.Unit)
+}
+
+// optionLabel returns the label of option value v, or v itself.
+func optionLabel(q *advisor.Question, v string) string {
+	for _, o := range q.Options {
+		if o.Value == v {
+			return o.Label
+		}
+	}
+	return v
+}
+
+// shortLabel keeps the part of a label before a colon ("PBT(ASCP): ..." ->
+// "PBT(ASCP)"), for lists of several labels.
+func shortLabel(l string) string {
+	if i := strings.Index(l, ": "); i > 0 {
+		return l[:i]
+	}
+	return l
+}
+
+func scaleMin(q *advisor.Question) int {
+	if q.Min != nil {
+		return *q.Min
+	}
+	return 1
+}
+
+func scaleMax(q *advisor.Question) int {
+	if q.Max != nil {
+		return *q.Max
+	}
+	return 5
+}
+
+// scaleLabel names the ends of a scale ("Not at all", "Very much").
+func scaleLabel(q *advisor.Question, n int) string {
+	if len(q.ScaleLabels) != 2 {
+		return ""
+	}
+	switch n {
+	case scaleMin(q):
+		return q.ScaleLabels[0]
+	case scaleMax(q):
+		return q.ScaleLabels[1]
+	}
+	return ""
+}
+
+// sourceName names a source for people: "publisher, title".
+func sourceName(eng *advisor.Engine, id string) string {
+	s := eng.Source(id)
+	if s == nil {
+		return id
+	}
+	if s.Title == "" {
+		return s.Publisher
+	}
+	return s.Publisher + ", " + s.Title
+}
+
+// capFirst upper-cases the first letter of s.
+func capFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
