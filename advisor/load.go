@@ -364,7 +364,7 @@ func (e *Engine) link(ps *problems) {
 		}
 	}
 	if len(e.paths) == 0 {
-		ps.add("paths.yaml", Pos{}, "no paths defined")
+		ps.add("data", Pos{}, "no paths defined: add a paths: list")
 	}
 	for _, x := range e.examples {
 		e.linkExample(x, ps)
