@@ -1,7 +1,6 @@
 package advisor
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -682,7 +681,7 @@ func (p *Path) step(id string) *Step {
 
 // Dollars formats a whole-dollar amount: $19,355.
 func Dollars(n int) string {
-	s := fmt.Sprint(abs(n))
+	s := strconv.Itoa(abs(n))
 	var b strings.Builder
 	for i, r := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
@@ -705,10 +704,13 @@ func DollarSpan(s Span) string {
 }
 
 func monthsText(s Span) string {
-	if s.Min == s.Max {
-		return plural(s.Min, "month", "months")
+	switch {
+	case s.Min == s.Max && s.Min == 1:
+		return "1 month"
+	case s.Min == s.Max:
+		return strconv.Itoa(s.Min) + " months"
 	}
-	return fmt.Sprintf("%d–%d months", s.Min, s.Max)
+	return strconv.Itoa(s.Min) + "–" + strconv.Itoa(s.Max) + " months"
 }
 
 // MonthsText formats a month range: 1 month, 18–24 months.
