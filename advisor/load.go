@@ -651,45 +651,20 @@ func (e *Engine) requireSource(r Ref, file string, pos Pos, what string, ps *pro
 	}
 }
 
-func (e *Engine) sectionIDs() []string {
-	out := make([]string, len(e.sections))
-	for i, s := range e.sections {
-		out[i] = s.ID
+// idsOf lists the ids of items, for did-you-mean suggestions.
+func idsOf[T any](items []*T) []string {
+	out := make([]string, len(items))
+	for i, x := range items {
+		out[i] = idOf(x)
 	}
 	return out
 }
 
-func (e *Engine) questionIDs() []string {
-	out := make([]string, len(e.questions))
-	for i, q := range e.questions {
-		out[i] = q.ID
-	}
-	return out
-}
-
-func (e *Engine) pathIDs() []string {
-	out := make([]string, len(e.paths))
-	for i, p := range e.paths {
-		out[i] = p.ID
-	}
-	return out
-}
-
-func (e *Engine) credentialIDs() []string {
-	out := make([]string, len(e.credentials))
-	for i, c := range e.credentials {
-		out[i] = c.ID
-	}
-	return out
-}
-
-func (e *Engine) sourceIDs() []string {
-	out := make([]string, 0, len(e.sourceIndex))
-	for _, s := range e.sources {
-		out = append(out, s.ID)
-	}
-	return out
-}
+func (e *Engine) sectionIDs() []string    { return idsOf(e.sections) }
+func (e *Engine) questionIDs() []string   { return idsOf(e.questions) }
+func (e *Engine) pathIDs() []string       { return idsOf(e.paths) }
+func (e *Engine) credentialIDs() []string { return idsOf(e.credentials) }
+func (e *Engine) sourceIDs() []string     { return idsOf(e.sources) }
 
 // summary line helpers used by validate.
 func plural(n int, one, many string) string {
