@@ -17,10 +17,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
+	"syscall"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 
@@ -48,6 +51,7 @@ func main() {
 type options struct {
 	dataDir    string
 	answers    string
+	session    string
 	format     string
 	out        string
 	accessible bool
@@ -70,6 +74,9 @@ Usage:
 
 Flags:
   --answers FILE   answers to start from (YAML or JSON; - reads stdin)
+  --session FILE   the advisor's session file: its answers are loaded if it exists,
+                   and every change is saved to it (default: a new file per session in
+                   $XDG_DATA_HOME/medpath/sessions, or ~/.local/share/medpath/sessions)
   --format FMT     report: text, markdown, json or html (default text);
                    batch: csv, json, markdown or html (default csv); compare: text or json
   --data DIR       a counselor's folder of YAML files laid over the built-in data
@@ -90,6 +97,7 @@ func newFlags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.dataDir, "data", "", "")
 	fs.StringVar(&o.answers, "answers", "", "")
+	fs.StringVar(&o.session, "session", "", "")
 	fs.StringVar(&o.format, "format", "", "")
 	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "")
 	fs.StringVar(&o.out, "out", "", "")
@@ -451,6 +459,15 @@ func validate(eng *advisor.Engine, o options, stdout, stderr io.Writer) int {
 
 // startAdvisor runs the interactive advisor, or the accessible line-by-line
 // mode, and prints a short summary on stdout when it ends.
+//
+// The advisor saves the answers after every change to a session file (a
+// new one per session in tui.SessionDir(), or --session FILE). SIGINT and
+// SIGTERM end it like ctrl+c: the terminal is restored, the answers are
+// saved, and the exit code is 130. A crash (a panic) restores the terminal,
+// prints the panic and where the answers are on stderr, and exits 1.
+//
+// MEDPATH_TEST_PANIC=1 in the environment makes the key F12 panic, to test
+// the crash handling end to end; without it F12 does nothing.
 func startAdvisor(eng *advisor.Engine, o options, stdin io.Reader, stdout, stderr io.Writer) int {
 	var start advisor.Answers
 	if o.answers != "" {
@@ -459,6 +476,12 @@ func startAdvisor(eng *advisor.Engine, o options, stdin io.Reader, stdout, stder
 			return answersFailed(err, stderr)
 		}
 		start = a
+	}
+	if o.session != "" && o.answers != "" {
+		if _, err := os.Stat(o.session); err == nil {
+			fmt.Fprintf(stderr, "medpath: --session %s already holds answers; start from it or from --answers, not both\n", o.session)
+			return exitUsage
+		}
 	}
 	if o.accessible || os.Getenv("ACCESSIBLE") != "" || os.Getenv("TERM") == "dumb" {
 		return accessible(eng, o, start, stdin, stdout, stderr)
@@ -469,22 +492,85 @@ func startAdvisor(eng *advisor.Engine, o options, stdin io.Reader, stdout, stder
 		fmt.Fprintln(stderr, "  For a report from an answers file:      medpath report --answers FILE (medpath questions prints a template)")
 		return exitUsage
 	}
-	res, err := tui.Run(context.Background(), eng, tui.Options{Answers: start, OutDir: o.out, NoColor: o.noColor})
+	topts := tui.Options{
+		Answers: start, OutDir: o.out, NoColor: o.noColor, SessionPath: o.session,
+		TestPanic: os.Getenv("MEDPATH_TEST_PANIC") == "1",
+	}
+	if o.session == "" {
+		dir, err := tui.SessionDir()
+		if err != nil {
+			fmt.Fprintf(stderr, "medpath: %v; answers are kept only if you export them\n", err)
+		}
+		topts.SessionDir = dir
+	}
+	// Signals cancel ctx; Run then restores the terminal, saves the answers
+	// and returns ErrCancelled. stop restores the default handling at once,
+	// so a second signal ends the program even if something hangs.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := tui.Run(ctx, eng, topts)
+	stop()
 	switch {
 	case errors.Is(err, tui.ErrCancelled):
 		fmt.Fprintln(stderr, "medpath: cancelled.")
+		sessionNote(stderr, res)
 		return exitCancelled
+	case errors.Is(err, tui.ErrCrashed):
+		fmt.Fprintf(stderr, "medpath: %v.\n", err)
+		sessionNote(stderr, res)
+		fmt.Fprintln(stderr, "medpath: please report the panic above; nothing was sent anywhere.")
+		return exitError
 	case err != nil:
+		var ae *advisor.AnswersError
+		if errors.As(err, &ae) || errors.Is(err, os.ErrNotExist) {
+			return answersFailed(err, stderr)
+		}
 		fmt.Fprintf(stderr, "medpath: %v\n", err)
 		return exitError
 	}
 	fmt.Fprint(stdout, tui.Summary(eng, res.Recommendation, res.Exported...))
+	if res.SessionPath != "" {
+		fmt.Fprintf(stdout, "Answers saved in %s\n", res.SessionPath)
+	}
+	if res.SessionErr != nil {
+		fmt.Fprintf(stderr, "medpath: could not save the session: %v\n", res.SessionErr)
+	}
 	return exitOK
 }
 
+// sessionNote says on stderr where the answers are after the advisor ended
+// early (cancelled or crashed), or why they could not be saved.
+func sessionNote(stderr io.Writer, res tui.Result) {
+	switch {
+	case res.SessionPath != "":
+		fmt.Fprintf(stderr, "medpath: your answers are saved in %s\n  continue with: medpath --session %s\n", res.SessionPath, shellArg(res.SessionPath))
+	case res.SessionErr != nil:
+		fmt.Fprintf(stderr, "medpath: the answers could not be saved: %v\n", res.SessionErr)
+	}
+}
+
+// shellArg quotes s for a shell when it needs it.
+func shellArg(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
 // accessible asks the questions line by line, prints the text report, and
-// exports it when --out is given.
+// exports it when --out is given. With --session FILE it starts from the
+// file's answers when it exists and saves the final answers to it.
 func accessible(eng *advisor.Engine, o options, start advisor.Answers, stdin io.Reader, stdout, stderr io.Writer) int {
+	label := ""
+	if o.session != "" && start == nil {
+		if _, err := os.Stat(o.session); err == nil {
+			l, a, err := tui.LoadSession(eng, o.session)
+			if err != nil {
+				return answersFailed(err, stderr)
+			}
+			label, start = l, a
+		}
+	}
 	a, err := tui.RunAccessible(eng, stdin, stdout, start)
 	switch {
 	case errors.Is(err, tui.ErrCancelled):
@@ -493,6 +579,13 @@ func accessible(eng *advisor.Engine, o options, start advisor.Answers, stdin io.
 	case err != nil:
 		fmt.Fprintf(stderr, "medpath: %v\n", err)
 		return exitError
+	}
+	if o.session != "" {
+		if err := tui.SaveSession(eng, o.session, label, a, time.Now()); err != nil {
+			fmt.Fprintf(stderr, "medpath: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(stdout, "\nAnswers saved in %s\n", o.session)
 	}
 	if o.out != "" {
 		rp, ap, err := tui.Export(eng, a, o.out)

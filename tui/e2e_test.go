@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -133,10 +134,12 @@ func TestEndToEndTmux(t *testing.T) {
 	outDir := filepath.Join(dir, "out")
 	exitFile := filepath.Join(dir, "exit")
 	summary := filepath.Join(dir, "summary.txt")
-	r := startTmux(t, tmux, fmt.Sprintf("%s --out %s > %s; echo $? > %s",
-		shellQuote(bin), shellQuote(outDir), shellQuote(summary), shellQuote(exitFile)))
+	xdg := filepath.Join(dir, "xdg") // sessions go here, never in the real home
+	r := startTmux(t, tmux, fmt.Sprintf("XDG_DATA_HOME=%s %s --out %s > %s; echo $? > %s",
+		shellQuote(xdg), shellQuote(bin), shellQuote(outDir), shellQuote(summary), shellQuote(exitFile)))
 
 	r.waitFor("Start the questions")
+	r.send("-l", "Jo Ann") // the new session's name
 	r.send("Enter")
 	r.waitFor("Question 1 of")
 	r.send("Down", "Down", "Enter") // associate degree
@@ -184,13 +187,23 @@ func TestEndToEndTmux(t *testing.T) {
 	if !strings.Contains(string(b), top.Title) || !strings.Contains(string(b), filepath.Join(outDir, "medpath-report.md")) {
 		t.Errorf("summary on stdout:\n%s", b)
 	}
+	// The session holds the answers and is named in the summary.
+	saved, _ := filepath.Glob(filepath.Join(xdg, "medpath", "sessions", "jo-ann-*.yaml"))
+	if len(saved) != 1 || !strings.Contains(string(b), "Answers saved in "+saved[0]) {
+		t.Fatalf("session files %v; summary:\n%s", saved, b)
+	}
+	label, got, err := LoadSession(e, saved[0])
+	if err != nil || label != "Jo Ann" || !reflect.DeepEqual(got, answers) {
+		t.Errorf("session %q: %v, %v; want %v", label, got, err, answers)
+	}
 }
 
 func TestEndToEndCtrlC(t *testing.T) {
 	tmux := needTmux(t)
 	bin := buildBinary(t)
 	exitFile := filepath.Join(t.TempDir(), "exit")
-	r := startTmux(t, tmux, fmt.Sprintf("%s > /dev/null; echo $? > %s", shellQuote(bin), shellQuote(exitFile)))
+	xdg := filepath.Join(filepath.Dir(exitFile), "xdg")
+	r := startTmux(t, tmux, fmt.Sprintf("XDG_DATA_HOME=%s %s > /dev/null; echo $? > %s", shellQuote(xdg), shellQuote(bin), shellQuote(exitFile)))
 	r.waitFor("Start the questions")
 	r.send("Enter")
 	r.waitFor("Question 1 of")

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -37,6 +38,20 @@ func at(s state, keys ...string) func(t testing.TB, w, h int) model {
 	return func(t testing.TB, w, h int) model {
 		m := newTestModel(t, fixedAnswers(), w, h)
 		m = send(m, gotoMsg{to: s})
+		return press(m, keys...)
+	}
+}
+
+// whatIfTimeline opens the what-if for timeline_months (12 months in these
+// answers) from the results, then presses keys.
+func whatIfTimeline(keys ...string) func(t testing.TB, w, h int) model {
+	return func(t testing.TB, w, h int) model {
+		a := fixedAnswers()
+		a["timeline_months"] = 12
+		m := newTestModel(t, a, w, h)
+		m = send(m, gotoMsg{to: stateResult})
+		m = press(m, "w")
+		m = send(m, whatIfPickMsg{id: "timeline_months"})
 		return press(m, keys...)
 	}
 }
@@ -89,6 +104,20 @@ var screenCases = []screenCase{
 		m = send(m, answeredMsg{answers: advisor.Answers{"education": "bachelor"}})
 		return press(m, "q")
 	}},
+	{"result-levers", func(t testing.TB, w, h int) model {
+		// Scrolled down to "What would change this" of the recommended path.
+		m := at(stateResult)(t, w, h)
+		for i := 0; i < 40 && !strings.Contains(view(m), "What would change this"); i++ {
+			m = press(m, "pgdown")
+		}
+		return m
+	}},
+	{"whatif-picker", at(stateResult, "w")},
+	{"whatif-question", whatIfTimeline()},
+	{"whatif-results", whatIfTimeline("ctrl+u", "3", "6", "enter")},
+	{"whatif-plan", whatIfTimeline("ctrl+u", "3", "6", "enter", "3")},
+	{"whatif-picker-again", whatIfTimeline("ctrl+u", "3", "6", "enter", "w")},
+	{"whatif-kept", whatIfTimeline("ctrl+u", "3", "6", "enter", "a")},
 	{"export-saved", exporting(nil)},
 	{"export-failed", exporting(errors.New("cannot save to folder /home/student: permission denied"))},
 }
@@ -107,7 +136,7 @@ func TestGolden(t *testing.T) {
 
 // TestGoldenWide covers the side-by-side layouts of wide terminals.
 func TestGoldenWide(t *testing.T) {
-	for _, name := range []string{"welcome", "question-long-list", "review", "result-overview", "result-plan", "result-pay", "compare", "learn"} {
+	for _, name := range []string{"welcome", "question-long-list", "review", "result-overview", "result-plan", "result-pay", "compare", "learn", "whatif-results"} {
 		for _, sc := range screenCases {
 			if sc.name != name {
 				continue

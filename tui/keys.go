@@ -39,6 +39,8 @@ type keyMap struct {
 	Compare    key.Binding
 	Learn      key.Binding
 	Export     key.Binding
+	WhatIf     key.Binding // try a change to one answer on the results
+	Keep       key.Binding // keep a what-if: it becomes the real answers
 
 	// Everywhere.
 	Help      key.Binding
@@ -46,6 +48,11 @@ type keyMap struct {
 	ForceQuit key.Binding
 	Confirm   key.Binding
 	Deny      key.Binding
+
+	// TestPanic panics inside Update, to test crash handling end to end. It
+	// only works when Options.TestPanic is set (main sets it when
+	// MEDPATH_TEST_PANIC=1) and is never shown in the help.
+	TestPanic key.Binding
 }
 
 // jumpKeys are the letters that jump to an option: every letter except the
@@ -97,12 +104,15 @@ func defaultKeys() keyMap {
 		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare levels")),
 		Learn:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "FAQ")),
 		Export:     key.NewBinding(key.WithKeys("e", "ctrl+s"), key.WithHelp("e", "export")),
+		WhatIf:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
+		Keep:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "keep the change")),
 
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit now")),
 		Confirm:   key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, quit")),
 		Deny:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no, stay")),
+		TestPanic: key.NewBinding(key.WithKeys("f12")),
 	}
 }
 
@@ -113,7 +123,7 @@ func (k *keyMap) enable(on ...*key.Binding) {
 		&k.Move, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.Jump,
 		&k.Next, &k.Back, &k.Choose, &k.Toggle, &k.Yes, &k.No, &k.Rate, &k.Explain,
 		&k.Change, &k.Results, &k.NextTab, &k.PrevTab, &k.TabNumber, &k.ScrollUp, &k.ScrollDown,
-		&k.Compare, &k.Learn, &k.Export,
+		&k.Compare, &k.Learn, &k.Export, &k.WhatIf, &k.Keep,
 	}
 	for _, b := range all {
 		b.SetEnabled(false)

@@ -25,18 +25,21 @@ func waitFor(t *testing.T, tm *teatest.TestModel, fragment string) {
 		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
-// TestProgramFlow runs the real program: welcome, every question (some
-// typed, the rest taken by enter), the review, the results, an export into a
-// temporary folder, and quit.
+// TestProgramFlow runs the real program: welcome (naming the session),
+// every question (some typed, the rest taken by enter), the review, the
+// results, a what-if tried and discarded, an export into a temporary
+// folder, and quit; the session file holds the answers.
 func TestProgramFlow(t *testing.T) {
 	e := engine(t)
 	dir := t.TempDir()
-	tm := teatest.NewTestModel(t, newModel(e, Options{OutDir: dir}),
+	sessions := filepath.Join(t.TempDir(), "sessions")
+	tm := teatest.NewTestModel(t, newModel(e, Options{OutDir: dir, SessionDir: sessions}),
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	enter := keypress("enter")
 
 	waitFor(t, tm, "Start")
+	tm.Type("Ann")
 	tm.Send(enter)
 	waitFor(t, tm, "highest")
 	tm.Send(keypress("down"))
@@ -62,6 +65,18 @@ func TestProgramFlow(t *testing.T) {
 	waitFor(t, tm, "Review")
 	tm.Type("r")
 	waitFor(t, tm, "Recommended")
+	tm.Type("w")
+	waitFor(t, tm, "Change one answer")
+	tm.Send(keypress("end"))
+	tm.Send(keypress("up"))
+	tm.Send(keypress("up"))
+	tm.Send(enter) // the goal
+	waitFor(t, tm, "cancel")
+	tm.Send(keypress("up")) // from "not sure yet" to a specialist goal
+	tm.Send(enter)
+	waitFor(t, tm, "discard")
+	tm.Send(keypress("esc"))
+	waitFor(t, tm, "Discarded")
 	tm.Type("e")
 	waitFor(t, tm, "answers.yaml") // "Saving…" shares its first letters with "Saved"
 	tm.Type("q")                   // exported, so q quits at once
@@ -112,6 +127,17 @@ func TestProgramFlow(t *testing.T) {
 	}
 	if summary := Summary(e, res.Recommendation, res.Exported...); !bytes.Contains([]byte(summary), []byte(wantReport)) {
 		t.Errorf("summary does not name the report:\n%s", summary)
+	}
+
+	// Run writes any save still owed when the program ends; do the same.
+	_, _, _, _ = fm.store.flush()
+	path, err := fm.store.result()
+	if err != nil || filepath.Dir(path) != sessions {
+		t.Fatalf("session %q: %v", path, err)
+	}
+	label, saved, err := LoadSession(e, path)
+	if err != nil || label != "Ann" || !reflect.DeepEqual(saved, res.Answers) {
+		t.Errorf("session %q holds %v (%v), want %v", label, saved, err, res.Answers)
 	}
 }
 

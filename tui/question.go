@@ -26,6 +26,8 @@ import (
 // the questionnaire (enter moves on, esc goes back, past the ends it hands
 // over to the review or the welcome) and a change started from the review
 // (it asks that question, then any follow-up it revealed, then returns).
+// A what-if change from the results is a change too, whose answers are
+// reported only at the end, as hypothetical, and never saved.
 type questionScreen struct {
 	eng     *advisor.Engine
 	st      *Styles
@@ -43,6 +45,7 @@ type questionScreen struct {
 	explain bool   // show the question's help
 
 	edit    bool            // a change started from the review
+	whatIf  bool            // the change is a what-if from the results
 	pending map[string]bool // follow-ups a change revealed, still to ask
 
 	width, height int
@@ -75,9 +78,33 @@ func (s questionScreen) open(a advisor.Answers, id string, edit bool) (questionS
 			s.idx = i
 		}
 	}
-	s.edit = edit
+	s.edit, s.whatIf = edit, false
 	s.pending = map[string]bool{}
 	return s.load()
+}
+
+// openWhatIf shows question id for a what-if change of answers a.
+func (s questionScreen) openWhatIf(a advisor.Answers, id string) (questionScreen, tea.Cmd) {
+	s, cmd := s.open(a, id, true)
+	s.whatIf = true
+	return s, cmd
+}
+
+// changed reports the answers while a change goes on; a what-if reports
+// nothing until it ends, so the real answers never see it.
+func (s questionScreen) changed() tea.Cmd {
+	if s.whatIf {
+		return nil
+	}
+	return answered(s.answers)
+}
+
+// finish ends a change: back to the review, or the what-if's answers.
+func (s questionScreen) finish() tea.Cmd {
+	if s.whatIf {
+		return whatIfEdited(s.answers)
+	}
+	return editDone(s.answers)
 }
 
 // lastQuestion asks open for the last visible question.
@@ -362,10 +389,10 @@ func (s questionScreen) advance(q *advisor.Question, v any) (questionScreen, tea
 				s.idx = j
 				var cmd tea.Cmd
 				s, cmd = s.load()
-				return s, tea.Batch(cmd, answered(s.answers))
+				return s, tea.Batch(cmd, s.changed())
 			}
 		}
-		return s, editDone(s.answers)
+		return s, s.finish()
 	}
 	if i+1 >= len(s.visible) {
 		return s, questionsDone(s.answers)
@@ -382,6 +409,9 @@ func (s questionScreen) advance(q *advisor.Question, v any) (questionScreen, tea
 func (s questionScreen) back(q *advisor.Question) (questionScreen, tea.Cmd) {
 	if s.edit {
 		delete(s.drafts, q.ID)
+		if s.whatIf {
+			return s, whatIfCancel()
+		}
 		return s, editDone(s.answers)
 	}
 	if s.touched {
@@ -418,6 +448,9 @@ func (s questionScreen) headLines(q *advisor.Question) []string {
 	right := fmt.Sprintf("Question %d of %d", n, total)
 	if s.edit {
 		right = "Changing an answer"
+	}
+	if s.whatIf {
+		right = "WHAT-IF: not saved"
 	}
 	lines := []string{
 		spread(st.Section.Render(section), st.Subtle.Render(right), w),
@@ -576,6 +609,9 @@ func (s questionScreen) helpKeys() []key.Binding {
 	if s.edit {
 		next.SetHelp("enter", "save")
 		back.SetHelp("esc", "cancel")
+	}
+	if s.whatIf {
+		next.SetHelp("enter", "try it")
 	}
 	if q := s.current(); q != nil && q.Kind == advisor.KindMulti {
 		next.SetHelp("enter", "done")

@@ -18,6 +18,10 @@ import (
 // Pay & outlook (a text bar of the pay range with source and date). The list
 // and the detail sit side by side on wide terminals and stack on narrow ones;
 // the detail scrolls in a viewport when it does not fit.
+//
+// In what-if mode it shows the results for the what-if answers under a
+// WHAT-IF banner, with a first tab listing what changes against the real
+// answers; a keeps the change, esc drops it.
 type resultScreen struct {
 	eng    *advisor.Engine
 	st     *Styles
@@ -29,6 +33,10 @@ type resultScreen struct {
 	width  int
 	height int
 	wide   bool
+
+	diff  *advisor.Diff                 // what-if mode: the changes against the real answers
+	ranks map[string]advisor.RankChange // what-if mode: rank changes by path id
+	real  *advisor.Recommendation       // what-if mode: the real results, for "was" figures
 }
 
 // Result tabs, in order.
@@ -37,13 +45,32 @@ const (
 	tabPlan
 	tabCerts
 	tabPay
+	tabChanges // what-if mode only, and first there
 	tabCount
 )
 
 var (
-	tabNames      = [tabCount]string{"Overview", "Plan", "Certification", "Pay & outlook"}
-	tabShortNames = [tabCount]string{"Overview", "Plan", "Certs", "Pay"}
+	tabNames      = [tabCount]string{"Overview", "Plan", "Certification", "Pay & outlook", "What changes"}
+	tabShortNames = [tabCount]string{"Overview", "Plan", "Certs", "Pay", "Changes"}
 )
+
+// tabs are the tabs on show, in order.
+func (s resultScreen) tabs() []int {
+	if s.diff != nil {
+		return []int{tabChanges, tabOverview, tabPlan, tabCerts, tabPay}
+	}
+	return []int{tabOverview, tabPlan, tabCerts, tabPay}
+}
+
+// tabIndex is the place of the open tab among the tabs on show.
+func (s resultScreen) tabIndex() int {
+	for i, t := range s.tabs() {
+		if t == s.tab {
+			return i
+		}
+	}
+	return 0
+}
 
 // listWidth is the width of the path list beside the detail on wide terminals.
 func (s resultScreen) listWidth() int { return min(max(s.width*2/5, 30), 38) }
@@ -52,17 +79,50 @@ func (s resultScreen) listWidth() int { return min(max(s.width*2/5, 30), 38) }
 func newResultScreen(eng *advisor.Engine, st *Styles, keys keyMap) resultScreen {
 	s := resultScreen{eng: eng, st: st, keys: keys, detail: newPane()}
 	k := &s.keys
-	k.enable(&k.Move, &k.Up, &k.Down, &k.NextTab, &k.PrevTab, &k.TabNumber, &k.ScrollUp, &k.ScrollDown,
-		&k.Compare, &k.Learn, &k.Export, &k.Back, &k.Home, &k.End)
 	k.Back.SetKeys("esc")
 	k.Move.SetHelp("↑/↓", "path")
+	return s.setMode(false)
+}
+
+// setMode switches the keys between the real results and what-if mode.
+func (s resultScreen) setMode(whatIf bool) resultScreen {
+	k := &s.keys
+	if whatIf {
+		k.enable(&k.Move, &k.Up, &k.Down, &k.NextTab, &k.PrevTab, &k.TabNumber, &k.ScrollUp, &k.ScrollDown,
+			&k.Keep, &k.WhatIf, &k.Back, &k.Home, &k.End)
+		k.Back.SetHelp("esc", "discard what-if")
+		k.WhatIf.SetHelp("w", "change another")
+		k.TabNumber.SetKeys("1", "2", "3", "4", "5")
+		k.TabNumber.SetHelp("1-5", "open tab")
+		return s
+	}
+	k.enable(&k.Move, &k.Up, &k.Down, &k.NextTab, &k.PrevTab, &k.TabNumber, &k.ScrollUp, &k.ScrollDown,
+		&k.Compare, &k.Learn, &k.Export, &k.WhatIf, &k.Back, &k.Home, &k.End)
 	k.Back.SetHelp("esc", "answers")
+	k.WhatIf.SetHelp("w", "what if")
+	k.TabNumber.SetKeys("1", "2", "3", "4")
+	k.TabNumber.SetHelp("1-4", "open tab")
 	return s
 }
 
-// setRec shows a new recommendation, with its recommended path selected.
+// setRec shows a new recommendation, with its recommended path selected,
+// and leaves what-if mode.
 func (s resultScreen) setRec(r *advisor.Recommendation) resultScreen {
 	s.rec, s.sel, s.tab = r, 0, tabOverview
+	s.diff, s.ranks, s.real = nil, nil, nil
+	s = s.setMode(false)
+	return s.refresh(true)
+}
+
+// setWhatIf shows the results r for what-if answers, with the changes d
+// against the real results real, on the changes tab.
+func (s resultScreen) setWhatIf(r, real *advisor.Recommendation, d advisor.Diff) resultScreen {
+	s.rec, s.real, s.diff, s.sel, s.tab = r, real, &d, 0, tabChanges
+	s.ranks = map[string]advisor.RankChange{}
+	for _, rc := range d.Ranks {
+		s.ranks[rc.ID] = rc
+	}
+	s = s.setMode(true)
 	return s.refresh(true)
 }
 
@@ -138,6 +198,7 @@ func (s resultScreen) update(msg tea.Msg) (resultScreen, tea.Cmd) {
 	}
 	n := len(s.rec.Paths)
 	sel, tab := s.sel, s.tab
+	tabs := s.tabs()
 	switch {
 	case key.Matches(k, s.keys.Up):
 		sel = max(sel-1, 0)
@@ -148,12 +209,13 @@ func (s resultScreen) update(msg tea.Msg) (resultScreen, tea.Cmd) {
 	case key.Matches(k, s.keys.End):
 		sel = n - 1
 	case key.Matches(k, s.keys.NextTab):
-		tab = (tab + 1) % tabCount
+		tab = tabs[(s.tabIndex()+1)%len(tabs)]
 	case key.Matches(k, s.keys.PrevTab):
-		tab = (tab + tabCount - 1) % tabCount
+		tab = tabs[(s.tabIndex()+len(tabs)-1)%len(tabs)]
 	case key.Matches(k, s.keys.TabNumber):
-		fmt.Sscan(k.String(), &tab)
-		tab = min(max(tab-1, 0), tabCount-1)
+		i := 0
+		fmt.Sscan(k.String(), &i)
+		tab = tabs[min(max(i-1, 0), len(tabs)-1)]
 	case key.Matches(k, s.keys.ScrollDown):
 		s.detail.pageDown()
 	case key.Matches(k, s.keys.ScrollUp):
@@ -164,6 +226,12 @@ func (s resultScreen) update(msg tea.Msg) (resultScreen, tea.Cmd) {
 		return s, goTo(stateCompare)
 	case key.Matches(k, s.keys.Learn):
 		return s, goTo(stateLearn)
+	case key.Matches(k, s.keys.WhatIf):
+		return s, startWhatIf()
+	case key.Matches(k, s.keys.Keep):
+		return s, keepWhatIf()
+	case key.Matches(k, s.keys.Back) && s.diff != nil:
+		return s, discardWhatIf()
 	case key.Matches(k, s.keys.Back):
 		return s, goTo(stateReview)
 	}
@@ -186,6 +254,10 @@ func (s resultScreen) view() string {
 	}
 	if !s.wide && w >= 60 {
 		head[0] = spread(st.Title.Render("Your results"), st.Star.Render("★ Recommended: ")+st.Text.Render(top.Title), w)
+	}
+	if s.diff != nil {
+		head[0] = spread(st.Banner.Render(" WHAT-IF ")+" "+st.Title.Render("Results if you change it"),
+			st.Subtle.Render("not saved"), w)
 	}
 	detail := append([]string{s.tabsLine(s.detailWidth())}, s.detail.view()...)
 	if s.wide {
@@ -231,7 +303,7 @@ func (s resultScreen) listWide() []string {
 		for _, l := range title[1:] {
 			item = append(item, "        "+style.Render(l))
 		}
-		item = append(item, "        "+st.Subtle.Render(trunc(p.Fit+" · "+p.Level, lw-8)))
+		item = append(item, "        "+st.Subtle.Render(trunc(s.rankMark(p.ID)+p.Fit+" · "+p.Level, lw-8)))
 		if p.ID == s.rec.Recommended {
 			item = append(item, "        "+st.Star.Render("Recommended"))
 		}
@@ -267,6 +339,9 @@ func (s resultScreen) listNarrow() []string {
 			star = "★ "
 		}
 		switch {
+		case s.diff != nil && w >= 50:
+			// What-if: how the rank moved, in place of the level.
+			right = padRight(strings.TrimSuffix(s.rankMark(p.ID), " · "), 9) + " " + padRight(p.Fit, fitW)
 		case w >= 70:
 			right = padRight(p.Fit, fitW) + "  " + padRight(p.Level, 12)
 		case w >= 50:
@@ -285,22 +360,44 @@ func (s resultScreen) listNarrow() []string {
 	return out
 }
 
-// tabsLine shows the tabs, the open one in brackets.
-func (s resultScreen) tabsLine(w int) string {
-	names := tabNames
-	long := 0
-	for _, n := range names {
-		long += len([]rune(n)) + 3
+// rankMark says how a path's rank moved in what-if mode, in a symbol and
+// words ("↑ up 2 · "), or "" when it did not or outside what-if mode.
+func (s resultScreen) rankMark(id string) string {
+	rc, ok := s.ranks[id]
+	switch {
+	case !ok || rc.FromRank == rc.ToRank:
+		return ""
+	case rc.ToRank < rc.FromRank:
+		return fmt.Sprintf("↑ up %d · ", rc.FromRank-rc.ToRank)
 	}
-	if long > w {
+	return fmt.Sprintf("↓ down %d · ", rc.ToRank-rc.FromRank)
+}
+
+// tabsLine shows the tabs, the open one in brackets; when even the short
+// names do not fit, only the open tab with its place.
+func (s resultScreen) tabsLine(w int) string {
+	tabs := s.tabs()
+	width := func(names [tabCount]string) int {
+		n := 0
+		for _, t := range tabs {
+			n += len([]rune(names[t])) + 3
+		}
+		return n - 1
+	}
+	names := tabNames
+	if width(names) > w {
 		names = tabShortNames
 	}
+	if width(names) > w {
+		return trunc(s.st.TabOn.Render("["+names[s.tab]+"]")+
+			s.st.TabOff.Render(fmt.Sprintf(" tab %d of %d ←/→", s.tabIndex()+1, len(tabs))), w)
+	}
 	var parts []string
-	for i, n := range names {
-		if i == s.tab {
-			parts = append(parts, s.st.TabOn.Render("["+n+"]"))
+	for _, t := range tabs {
+		if t == s.tab {
+			parts = append(parts, s.st.TabOn.Render("["+names[t]+"]"))
 		} else {
-			parts = append(parts, s.st.TabOff.Render(" "+n+" "))
+			parts = append(parts, s.st.TabOff.Render(" "+names[t]+" "))
 		}
 	}
 	return trunc(strings.Join(parts, " "), w)
@@ -332,6 +429,10 @@ func (s resultScreen) content(p *advisor.PathResult, w int) []string {
 		lines = append(lines, s.certs(p, w)...)
 	case tabPay:
 		lines = append(lines, s.pay(p, w)...)
+	case tabChanges:
+		if s.diff != nil {
+			return whatIfLines(s.eng, s.st, *s.diff, w)
+		}
 	}
 	return lines
 }
@@ -372,6 +473,13 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 			if g.Bridge != "" {
 				lines = append(lines, hang("  → bridge: ", g.Bridge, w, st.Warn, st.Text)...)
 			}
+		}
+	}
+	if levers := s.eng.WhatWouldChange(s.rec.Answers(), p.ID); len(levers) > 0 {
+		lines = append(lines, "", st.Heading.Render("What would change this"))
+		lines = append(lines, para("Requirements and certification routes not met now, and the smallest change of one answer that meets each:", w, st.Subtle)...)
+		for _, l := range levers {
+			lines = append(lines, hang("→ ", advisor.LeverLine(l), w, st.Warn, st.Text)...)
 		}
 	}
 	if data != nil && data.Leads != "" {
@@ -600,5 +708,8 @@ func (s resultScreen) helpKeys() []key.Binding {
 	k := s.keys
 	k.ScrollDown.SetEnabled(!s.detail.atBottom())
 	k.ScrollUp.SetEnabled(!s.detail.atTop())
-	return []key.Binding{k.Move, k.NextTab, k.Export, k.Compare, k.Back, k.ScrollDown, k.ScrollUp, k.Learn, k.PrevTab, k.TabNumber, k.Home, k.End}
+	if s.diff != nil {
+		return []key.Binding{k.Keep, k.Back, k.WhatIf, k.Move, k.NextTab, k.ScrollDown, k.ScrollUp, k.PrevTab, k.TabNumber, k.Home, k.End}
+	}
+	return []key.Binding{k.Move, k.NextTab, k.WhatIf, k.Export, k.Compare, k.Back, k.ScrollDown, k.ScrollUp, k.Learn, k.PrevTab, k.TabNumber, k.Home, k.End}
 }

@@ -13,6 +13,10 @@ import (
 // reviewScreen lists every visible answer on one screen, grouped by section.
 // Enter on an answer opens its question for a change (the question screen
 // returns here afterwards); the last row, or r, shows the results.
+//
+// The what-if picker is the same list in another mode: enter on an answer
+// opens it for a hypothetical change, answers already changed in the
+// what-if say so, and the last row (or esc) goes back to the results.
 type reviewScreen struct {
 	eng    *advisor.Engine
 	st     *Styles
@@ -21,6 +25,9 @@ type reviewScreen struct {
 	cursor int // a row index; len(rows) is the "See my results" row
 	width  int
 	height int
+
+	whatIf bool            // the what-if picker
+	real   advisor.Answers // the real answers, to mark what-if changes
 }
 
 // reviewRow is one answer as the review shows it.
@@ -29,6 +36,7 @@ type reviewRow struct {
 	section string
 	value   string
 	assumed bool // not answered: the default is used
+	changed bool // what-if: differs from the real answer
 }
 
 // newReviewScreen builds the review screen.
@@ -38,6 +46,27 @@ func newReviewScreen(eng *advisor.Engine, st *Styles, keys keyMap) reviewScreen 
 	k.enable(&k.Move, &k.Up, &k.Down, &k.Change, &k.Results, &k.Back, &k.Home, &k.End, &k.PageUp, &k.PageDown)
 	k.Back.SetHelp("esc", "last question")
 	return s
+}
+
+// newWhatIfPicker builds the review list as the what-if picker.
+func newWhatIfPicker(eng *advisor.Engine, st *Styles, keys keyMap) reviewScreen {
+	s := newReviewScreen(eng, st, keys)
+	s.whatIf = true
+	k := &s.keys
+	k.Results.SetEnabled(false)
+	k.Change.SetHelp("enter", "try a change")
+	k.Back.SetKeys("esc")
+	k.Back.SetHelp("esc", "back to results")
+	return s
+}
+
+// setWhatIf shows the what-if answers a, marking those that differ from
+// the real answers, with the cursor on the first row.
+func (s reviewScreen) setWhatIf(a, real advisor.Answers) reviewScreen {
+	s.real = real
+	s.cursor = 0
+	s.rows = nil
+	return s.setAnswers(a)
 }
 
 // setAnswers rebuilds the rows for the answers; the cursor stays on the same
@@ -54,7 +83,12 @@ func (s reviewScreen) setAnswers(a advisor.Answers) reviewScreen {
 		if sec := s.eng.Section(section); sec != nil {
 			section = sec.Title
 		}
-		s.rows = append(s.rows, reviewRow{q: q, section: section, value: answerText(q, v), assumed: !ok})
+		row := reviewRow{q: q, section: section, value: answerText(q, v), assumed: !ok}
+		if s.whatIf {
+			rv, _ := valueOf(s.real, q)
+			row.changed = answerText(q, rv) != row.value
+		}
+		s.rows = append(s.rows, row)
 	}
 	if at != "" {
 		for i, r := range s.rows {
@@ -97,6 +131,13 @@ func (s reviewScreen) update(msg tea.Msg) (reviewScreen, tea.Cmd) {
 		s.cursor = 0
 	case key.Matches(k, s.keys.End):
 		s.cursor = len(s.rows)
+	case key.Matches(k, s.keys.Change) && s.whatIf:
+		if s.cursor < len(s.rows) {
+			return s, whatIfPick(s.rows[s.cursor].q.ID)
+		}
+		return s, whatIfBack()
+	case key.Matches(k, s.keys.Back) && s.whatIf:
+		return s, whatIfBack()
 	case key.Matches(k, s.keys.Change):
 		if s.cursor < len(s.rows) {
 			return s, editAnswer(s.rows[s.cursor].q.ID)
@@ -126,6 +167,9 @@ func (s reviewScreen) view() string {
 		spread(st.Title.Render("Review your answers"), st.Subtle.Render(right), w),
 		rule(st, w),
 	}
+	if s.whatIf {
+		head[0] = spread(st.Banner.Render(" WHAT-IF ")+" "+st.Title.Render("Change one answer"), st.Subtle.Render("not saved"), w)
+	}
 
 	// Each row is one line when wide enough (prompt | answer), two when narrow
 	// (prompt, then the answer under it).
@@ -135,6 +179,9 @@ func (s reviewScreen) view() string {
 		n := len([]rune(r.value))
 		if r.assumed {
 			n += len(" (default)")
+		}
+		if r.changed {
+			n += len("~  (what-if)")
 		}
 		valueW = max(valueW, n)
 	}
@@ -165,6 +212,9 @@ func (s reviewScreen) view() string {
 		if r.assumed {
 			valueStyle = st.Subtle
 		}
+		if r.changed {
+			value, valueStyle = "~ "+value+" (what-if)", st.Warn
+		}
 		if twoLine {
 			lines = append(lines, style.Render(trunc(lead+r.q.Prompt, w)))
 			lines = append(lines, "    "+valueStyle.Render(trunc(value, w-4)))
@@ -175,11 +225,15 @@ func (s reviewScreen) view() string {
 		lines = append(lines, style.Render(prompt)+"  "+valueStyle.Render(trunc(value, valueW)))
 	}
 	lines = append(lines, "")
+	last := "See my results →"
+	if s.whatIf {
+		last = "← Back to the results"
+	}
 	if s.cursor == len(s.rows) {
 		cursorLine = len(lines)
-		lines = append(lines, st.Cursor.Render("> See my results →"))
+		lines = append(lines, st.Cursor.Render("> "+last))
 	} else {
-		lines = append(lines, st.Text.Render("  See my results →"))
+		lines = append(lines, st.Text.Render("  "+last))
 	}
 
 	h := max(s.height-len(head), 1)

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,18 +14,41 @@ import (
 )
 
 // TestKeyStorm sends 10,000 random keys and resizes (down to 1x1) through
-// Update. The model must never panic, never draw an empty screen, and never
-// draw wider or taller than the terminal.
+// Update, with sessions off, on (saving into a copy of the fixtures) and
+// failing, and every mode the keys reach (what-if included; f12 without the
+// test hook). The model must never panic, never draw an empty screen, and
+// never draw wider or taller than the terminal.
 func TestKeyStorm(t *testing.T) {
 	keys := []string{
 		"enter", "enter", "enter", "tab", "shift+tab", "esc", "up", "down", "down", "left", "right",
 		"home", "end", "pgup", "pgdown", "backspace", "space", "ctrl+u", "ctrl+d", "ctrl+s",
 		"?", "h", "l", "j", "k", "g", "G", "y", "n", "r", "e", "c", "f", "b", "T", "N", "x", "$", ",",
 		"0", "1", "2", "3", "4", "5", "6", "9", "q",
+		"w", "w", "a", "f12", "M",
 	}
+	for _, sessions := range []string{"off", "on", "failing"} {
+		t.Run("sessions-"+sessions, func(t *testing.T) {
+			o := Options{}
+			switch sessions {
+			case "on":
+				o.SessionDir = sessCopyFixtures(t)
+			case "failing":
+				blocker := filepath.Join(t.TempDir(), "file")
+				if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				o.SessionDir = filepath.Join(blocker, "sessions")
+			}
+			keyStorm(t, keys, o)
+		})
+	}
+}
+
+// keyStorm sends 10,000 random keys and resizes to a model with options o.
+func keyStorm(t *testing.T, keys []string, o Options) {
 	seed := uint64(20261124)
 	rng := rand.New(rand.NewPCG(seed, seed))
-	m := newTestModel(t, nil, 80, 24)
+	m := sessModel(t, o, 80, 24)
 	m.export = func(*advisor.Engine, advisor.Answers, string) (string, string, error) {
 		return "report.md", "answers.yaml", nil
 	}
@@ -40,7 +65,11 @@ func TestKeyStorm(t *testing.T) {
 		case r < 7:
 			msg = tea.PasteMsg{Content: "12,5"}
 		default:
-			msg = keypress(keys[rng.IntN(len(keys))])
+			if k := keys[rng.IntN(len(keys))]; k == "f12" {
+				msg = tea.KeyPressMsg{Code: tea.KeyF12}
+			} else {
+				msg = keypress(k)
+			}
 		}
 		func() {
 			defer func() {

@@ -31,6 +31,7 @@ type Styles struct {
 	BarEmpty lipgloss.Style // the empty part of bars
 	Rule     lipgloss.Style // separators
 	Status   lipgloss.Style // the status line above the help
+	Banner   lipgloss.Style // the WHAT-IF banner: reverse video, so it shows without colour too
 	Help     help.Styles
 	Input    textinput.Styles
 }
@@ -68,6 +69,7 @@ func newStyles(isDark bool) *Styles {
 		BarEmpty: lipgloss.NewStyle().Foreground(faint),
 		Rule:     lipgloss.NewStyle().Foreground(faint),
 		Status:   lipgloss.NewStyle().Foreground(text),
+		Banner:   lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(amber),
 		Help:     help.DefaultStyles(isDark),
 		Input:    textinput.DefaultStyles(isDark),
 	}

@@ -38,7 +38,7 @@ func Summary(eng *advisor.Engine, rec *advisor.Recommendation, exported ...strin
 	if len(exported) > 0 {
 		fmt.Fprintf(&b, "Saved: %s\n", strings.Join(exported, " and "))
 	} else {
-		b.WriteString("Not saved: run medpath again and press e on the results to export a report.\n")
+		b.WriteString("Report not exported: run medpath again and press e on the results to export one.\n")
 	}
 	return b.String()
 }
