@@ -68,7 +68,16 @@ func startTmux(t *testing.T, tmux, script string) *tmuxRun {
 	id := fmt.Sprintf("medpath-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
 	r := &tmuxRun{t: t, tmux: tmux, socket: id, session: id}
 	r.run("new-session", "-d", "-s", r.session, "-x", "80", "-y", "24", script)
-	t.Cleanup(func() { _ = exec.Command(tmux, "-L", r.socket, "kill-server").Run() })
+	t.Cleanup(func() {
+		// tmux 3.3 leaves its socket file behind after kill-server: remove it too.
+		sock, _ := exec.Command(tmux, "-L", r.socket, "display", "-p", "#{socket_path}").Output()
+		_ = exec.Command(tmux, "-L", r.socket, "kill-server").Run()
+		if p := strings.TrimSpace(string(sock)); p != "" {
+			if st, err := os.Lstat(p); err == nil && st.Mode()&os.ModeSocket != 0 {
+				_ = os.Remove(p)
+			}
+		}
+	})
 	return r
 }
 
