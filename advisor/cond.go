@@ -255,7 +255,10 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 		}
 		return out, ""
 	case KindNumber, KindScale:
-		lo, hi := *q.Min, *q.Max
+		lo, hi := math.MinInt32, math.MaxInt32 // a question missing its bounds is reported at load
+		if q.Min != nil && q.Max != nil {
+			lo, hi = *q.Min, *q.Max
+		}
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 			return nil, fmt.Sprintf("expected a whole number from %d to %d, got %s", lo, hi, describeNode(n))
 		}
