@@ -11,15 +11,64 @@ import (
 
 // Change is one answer that differs, or would have to.
 type Change struct {
-	ID     string `json:"id"`
-	Prompt string `json:"prompt"`
-	From   any    `json:"from"`
-	To     any    `json:"to"`
+	ID       string `json:"id"`
+	Prompt   string `json:"prompt"`
+	From     any    `json:"from"`
+	To       any    `json:"to"`
+	FromText string `json:"from_text"` // the answers in the questionnaire's own words
+	ToText   string `json:"to_text"`
 }
 
-// String formats the change as "id: from -> to".
+// String formats the change as "id: from -> to", in the questionnaire's words.
 func (c Change) String() string {
-	return fmt.Sprintf("%s: %s -> %s", c.ID, yamlValue(c.From), yamlValue(c.To))
+	from, to := c.FromText, c.ToText
+	if from == "" && to == "" {
+		from, to = yamlValue(c.From), yamlValue(c.To)
+	}
+	return fmt.Sprintf("%s: %s -> %s", c.ID, from, to)
+}
+
+// change describes one answer change, with its values as the student saw them.
+func (e *Engine) change(q *Question, from, to any) Change {
+	return Change{ID: q.ID, Prompt: q.Prompt, From: from, To: to, FromText: q.ValueText(from), ToText: q.ValueText(to)}
+}
+
+// ValueText writes an answer the way the questionnaire shows it: an option's
+// label, a number with its unit, yes or no.
+func (q *Question) ValueText(v any) string {
+	switch x := v.(type) {
+	case string:
+		for _, o := range q.Options {
+			if o.Value == x {
+				return o.Label
+			}
+		}
+		return x
+	case []string:
+		if len(x) == 0 {
+			return "none"
+		}
+		labels := make([]string, len(x))
+		for i, s := range x {
+			labels[i] = q.ValueText(s)
+		}
+		return strings.Join(labels, ", ")
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case int:
+		switch {
+		case q.Kind == KindScale && q.Max != nil:
+			return fmt.Sprintf("%d of %d", x, *q.Max)
+		case q.Unit == "US dollars":
+			return Dollars(x)
+		case q.Unit != "":
+			return fmt.Sprintf("%d %s", x, q.Unit)
+		}
+	}
+	return fmt.Sprint(v)
 }
 
 // Lever is an unmet gate or certification route of a path, and the smallest
@@ -117,7 +166,7 @@ func (e *Engine) smallestChange(m *vm.VM, c *Cond, env map[string]any) (Change, 
 				continue
 			}
 			if cand.cost < bestCost {
-				best = Change{ID: id, Prompt: q.Prompt, From: cur, To: cand.value}
+				best = e.change(q, cur, cand.value)
 				bestCost, found = cand.cost, true
 			}
 			break // candidates come cheapest first
@@ -257,7 +306,7 @@ func (e *Engine) DiffRecommendations(before, after Answers, rb, ra *Recommendati
 	eb, ea := e.envFor(before), e.envFor(after)
 	for _, q := range e.questions {
 		if fmt.Sprint(eb[q.ID]) != fmt.Sprint(ea[q.ID]) {
-			d.Answers = append(d.Answers, Change{ID: q.ID, Prompt: q.Prompt, From: eb[q.ID], To: ea[q.ID]})
+			d.Answers = append(d.Answers, e.change(q, eb[q.ID], ea[q.ID]))
 		}
 	}
 	byID := map[string]*PathResult{}
