@@ -184,7 +184,7 @@ func (e *Engine) Template() []byte {
 			}
 		}
 		fmt.Fprintf(&b, "\n# %s\n", oneLine(q.Prompt))
-		for _, line := range wrapText(oneLine(q.Help), 76) {
+		for _, line := range WrapText(oneLine(q.Help), 76) {
 			fmt.Fprintf(&b, "#   %s\n", line)
 		}
 		switch q.Kind {
@@ -220,8 +220,10 @@ func (e *Engine) Template() []byte {
 	return b.Bytes()
 }
 
-// wrapText breaks s into lines of at most width runes, at spaces.
-func wrapText(s string, width int) []string {
+// WrapText breaks s into lines of at most width runes at spaces; runs of
+// white space become one space, and a word longer than width gets a line of
+// its own. It returns nil for blank text.
+func WrapText(s string, width int) []string {
 	words := strings.Fields(s)
 	if len(words) == 0 {
 		return nil

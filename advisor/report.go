@@ -146,7 +146,7 @@ func (e *Engine) sourceName(id string) string {
 
 // para writes s wrapped to the report width with an indent.
 func para(b *bytes.Buffer, indent, s string) {
-	for _, l := range wrapText(s, reportWidth-len([]rune(indent))) {
+	for _, l := range WrapText(s, reportWidth-len([]rune(indent))) {
 		b.WriteString(indent + l + "\n")
 	}
 }
@@ -155,7 +155,7 @@ func para(b *bytes.Buffer, indent, s string) {
 func hang(b *bytes.Buffer, lead, s string) {
 	width := reportWidth - len([]rune(lead))
 	pad := strings.Repeat(" ", len([]rune(lead)))
-	for i, l := range wrapText(s, width) {
+	for i, l := range WrapText(s, width) {
 		if i == 0 {
 			b.WriteString(lead + l + "\n")
 		} else {

@@ -497,33 +497,17 @@ func (p *accWriter) line(s string) { p.printf("%s\n", s) }
 // by lead and the rest indented to match.
 func (p *accWriter) wrap(lead, s string) {
 	pad := strings.Repeat(" ", len([]rune(lead)))
-	for i, l := range accWrapWords(accPlain(s), accWidth-len([]rune(lead))) {
+	lines := advisor.WrapText(accPlain(s), accWidth-len([]rune(lead)))
+	if len(lines) == 0 {
+		lines = []string{""} // the lead alone
+	}
+	for i, l := range lines {
 		if i == 0 {
 			p.line(lead + l)
 		} else {
 			p.line(pad + l)
 		}
 	}
-}
-
-// accWrapWords breaks s into lines of at most width runes at spaces; a word
-// longer than width gets a line of its own.
-func accWrapWords(s string, width int) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}
-	}
-	var lines []string
-	line := words[0]
-	for _, w := range words[1:] {
-		if len([]rune(line))+1+len([]rune(w)) > width {
-			lines = append(lines, line)
-			line = w
-			continue
-		}
-		line += " " + w
-	}
-	return append(lines, line)
 }
 
 // accReader reads answers one line at a time, capping a line's length and

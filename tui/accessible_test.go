@@ -538,14 +538,14 @@ func TestAccessibleWrapWords(t *testing.T) {
 		width int
 		want  []string
 	}{
-		{"", 10, []string{""}},
+		{"", 10, nil},
 		{"one two three", 7, []string{"one two", "three"}},
 		{"a  verylongword b", 4, []string{"a", "verylongword", "b"}},
 		{"plain\ttext\nhere", 80, []string{"plain text here"}},
 	}
 	for _, tt := range tests {
-		if got := accWrapWords(tt.in, tt.width); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("accWrapWords(%q, %d) = %q; want %q", tt.in, tt.width, got, tt.want)
+		if got := advisor.WrapText(tt.in, tt.width); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("WrapText(%q, %d) = %q; want %q", tt.in, tt.width, got, tt.want)
 		}
 	}
 }

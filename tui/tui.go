@@ -106,7 +106,8 @@ func Run(ctx context.Context, eng *advisor.Engine, o Options) (Result, error) {
 // runModel runs the program for m and turns how it ended into Run's result.
 func runModel(ctx context.Context, m model, o Options) (Result, error) {
 	// 120 frames a second halves the wait for the first frame and for each
-	// key's echo (Bubble Tea flushes on its frame ticker); idle cost is nil.
+	// key's echo (Bubble Tea flushes on its frame ticker, and writes only
+	// when the view changed).
 	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(120)}
 	if o.Input != nil {
 		opts = append(opts, tea.WithInput(o.Input))
