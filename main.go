@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -237,18 +238,15 @@ func report(eng *advisor.Engine, o options, rest []string, stdin io.Reader, stdo
 		fmt.Fprintln(stderr, "medpath report: --answers FILE is required (use - for stdin; 'medpath questions' prints a template)")
 		return exitUsage
 	}
-	if o.format == "" {
-		o.format = advisor.FormatText
-	}
-	if !oneOf(o.format, advisor.Formats) {
-		fmt.Fprintf(stderr, "medpath report: unknown --format %q; allowed: %s\n", o.format, strings.Join(advisor.Formats, ", "))
+	format, ok := pickFormat("report", o.format, advisor.Formats, stderr)
+	if !ok {
 		return exitUsage
 	}
 	a, err := readAnswers(eng, o.answers, stdin)
 	if err != nil {
 		return answersFailed(err, stderr)
 	}
-	if err := eng.WriteReport(stdout, eng.Recommend(a), o.format); err != nil {
+	if err := eng.WriteReport(stdout, eng.Recommend(a), format); err != nil {
 		fmt.Fprintf(stderr, "medpath report: %v\n", err)
 		return exitError
 	}
@@ -270,13 +268,17 @@ func answersFailed(err error, stderr io.Writer) int {
 	return exitError
 }
 
-func oneOf(f string, allowed []string) bool {
-	for _, x := range allowed {
-		if f == x {
-			return true
-		}
+// pickFormat checks --format for a command; "" takes the command's first
+// (default) format.
+func pickFormat(cmd, f string, allowed []string, stderr io.Writer) (string, bool) {
+	if f == "" {
+		return allowed[0], true
 	}
-	return false
+	if !slices.Contains(allowed, f) {
+		fmt.Fprintf(stderr, "medpath %s: unknown --format %q; allowed: %s\n", cmd, f, strings.Join(allowed, ", "))
+		return "", false
+	}
+	return f, true
 }
 
 func compare(eng *advisor.Engine, o options, rest []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -284,11 +286,8 @@ func compare(eng *advisor.Engine, o options, rest []string, stdin io.Reader, std
 		fmt.Fprintln(stderr, "medpath compare: give two answers files: medpath compare A.yaml B.yaml")
 		return exitUsage
 	}
-	if o.format == "" {
-		o.format = advisor.FormatText
-	}
-	if o.format != advisor.FormatText && o.format != advisor.FormatJSON {
-		fmt.Fprintf(stderr, "medpath compare: unknown --format %q; allowed: text, json\n", o.format)
+	format, ok := pickFormat("compare", o.format, []string{advisor.FormatText, advisor.FormatJSON}, stderr)
+	if !ok {
 		return exitUsage
 	}
 	var sets [2]advisor.Answers
@@ -300,7 +299,7 @@ func compare(eng *advisor.Engine, o options, rest []string, stdin io.Reader, std
 		sets[i] = a
 	}
 	d := eng.Compare(sets[0], sets[1])
-	if o.format == advisor.FormatJSON {
+	if format == advisor.FormatJSON {
 		if err := writeJSON(stdout, d); err != nil {
 			fmt.Fprintf(stderr, "medpath compare: %v\n", err)
 			return exitError
@@ -337,11 +336,8 @@ func batch(eng *advisor.Engine, o options, rest []string, stdout, stderr io.Writ
 		fmt.Fprintln(stderr, "medpath batch: give one folder of answers files or one CSV file: medpath batch DIR | FILE.csv")
 		return exitUsage
 	}
-	if o.format == "" {
-		o.format = advisor.FormatCSV
-	}
-	if !oneOf(o.format, advisor.BatchFormats) {
-		fmt.Fprintf(stderr, "medpath batch: unknown --format %q; allowed: %s\n", o.format, strings.Join(advisor.BatchFormats, ", "))
+	format, ok := pickFormat("batch", o.format, advisor.BatchFormats, stderr)
+	if !ok {
 		return exitUsage
 	}
 	if o.jobs < 1 || o.jobs > 256 {
@@ -395,7 +391,7 @@ func batch(eng *advisor.Engine, o options, rest []string, stdout, stderr io.Writ
 		defer out.Abort() // a no-op after Commit
 		w = out
 	}
-	bw, err := eng.NewBatchWriter(w, o.format)
+	bw, err := eng.NewBatchWriter(w, format)
 	if err != nil {
 		fmt.Fprintf(stderr, "medpath batch: %v\n", err)
 		return exitError
