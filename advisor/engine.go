@@ -37,6 +37,7 @@ type Engine struct {
 	licensing     []string
 	env           map[string]any
 	progCache     map[string]*vm.Program
+	maxSteps      int // the steps of all paths together, to size one allocation
 	conf          *conf.Config // compile configuration, built on first use
 }
 
@@ -342,11 +343,20 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 
 	scores, reasons := e.score(&m, env, true)
 
+	// Rank first (by score, data order breaking ties), then build each
+	// result in its place; all plans share one allocation.
+	order := make([]int, len(e.paths))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return scores[y] - scores[x] })
+	steps := make([]PlanStep, 0, e.maxSteps)
 	cited := make(citations, len(e.sources))
 	r.Paths = make([]PathResult, len(e.paths))
-	for i, p := range e.paths {
+	for rank, i := range order {
+		p := e.paths[i]
 		pr := PathResult{
-			ID: p.ID, Title: p.Title, Level: p.Level, Summary: p.Summary,
+			Rank: rank + 1, ID: p.ID, Title: p.Title, Level: p.Level, Summary: p.Summary,
 			Score: scores[i], Fit: e.fitLabel(scores[i]), Reasons: reasons[i], path: p,
 		}
 		if pr.Reasons == nil {
@@ -363,7 +373,9 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 			}
 			pr.Gates = append(pr.Gates, gr)
 		}
+		pr.Plan = steps[len(steps):len(steps):len(steps)+len(p.Steps)]
 		e.plan(&m, p, env, &pr, cited)
+		steps = steps[:len(steps)+len(pr.Plan)]
 		pr.Certifications = e.routes(&m, p, env, pr.Plan, cited)
 		pr.Salary = SalaryInfo{Median: p.Salary.Median, Low: p.Salary.Low, High: p.Salary.High, Per: p.Salary.Per,
 			AsOf: p.Salary.AsOf, Source: p.Salary.Source.ID, Status: p.Salary.Status, Note: p.Salary.Note}
@@ -371,20 +383,7 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 			Source: p.Outlook.Source.ID, Status: p.Outlook.Status, Note: p.Outlook.Note}
 		cited.add(p.Salary.Source.ID)
 		cited.add(p.Outlook.Source.ID)
-		r.Paths[i] = pr
-	}
-	order := make([]int, len(r.Paths))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(x, y int) int { return r.Paths[y].Score - r.Paths[x].Score })
-	ranked := make([]PathResult, len(r.Paths))
-	for i, j := range order {
-		ranked[i] = r.Paths[j]
-	}
-	r.Paths = ranked
-	for i := range r.Paths {
-		r.Paths[i].Rank = i + 1
+		r.Paths[rank] = pr
 	}
 	r.Recommended = r.Paths[0].ID
 
@@ -434,7 +433,9 @@ func (e *Engine) fitLabel(score int) string {
 // left out of the totals. An exam step for a credential already held is skipped.
 func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cited citations) {
 	held, _ := env["certifications_held"].([]string)
-	pr.Plan = make([]PlanStep, 0, len(p.Steps))
+	if pr.Plan == nil {
+		pr.Plan = make([]PlanStep, 0, len(p.Steps))
+	}
 	later := false
 	var months, cost Span
 	for i := range p.Steps {

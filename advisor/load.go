@@ -302,6 +302,7 @@ func (e *Engine) link(ps *problems) {
 	}
 	for i, p := range e.paths {
 		e.pathIndex[p.ID] = i
+		e.maxSteps += len(p.Steps)
 	}
 	for i, c := range e.credentials {
 		e.credIndex[c.ID] = i
