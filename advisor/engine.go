@@ -37,7 +37,7 @@ type Engine struct {
 	licensing     []string
 	env           map[string]any
 	progCache     map[string]*vm.Program
-	maxSteps      int // the steps of all paths together, to size one allocation
+	maxSteps      int          // the steps of all paths together, to size one allocation
 	conf          *conf.Config // compile configuration, built on first use
 }
 
@@ -373,7 +373,7 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 			}
 			pr.Gates = append(pr.Gates, gr)
 		}
-		pr.Plan = steps[len(steps):len(steps):len(steps)+len(p.Steps)]
+		pr.Plan = steps[len(steps) : len(steps) : len(steps)+len(p.Steps)]
 		e.plan(&m, p, env, &pr, cited)
 		steps = steps[:len(steps)+len(pr.Plan)]
 		pr.Certifications = e.routes(&m, p, env, pr.Plan, cited)
