@@ -539,10 +539,19 @@ func TestSummary(t *testing.T) {
 	e := engine(t)
 	rec := e.Recommend(fixedAnswers())
 	s := Summary(e, rec, "/tmp/r.md", "/tmp/a.yaml")
-	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
-	if len(lines) < 3 || len(lines) > 6 {
-		t.Fatalf("%d lines:\n%s", len(lines), s)
+	items := 0
+	for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+		if !strings.HasPrefix(l, "  ") {
+			items++
+		}
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("line of %d columns: %q", n, l)
+		}
 	}
+	if items < 3 || items > 6 {
+		t.Fatalf("%d items:\n%s", items, s)
+	}
+	s = strings.Join(strings.Fields(s), " ") // undo the wrapping for the checks below
 	top := rec.Paths[0]
 	for _, want := range []string{top.Title, top.Level, advisor.Dollars(top.Salary.Median), top.Salary.AsOf, "/tmp/r.md"} {
 		if !strings.Contains(s, want) {
