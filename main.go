@@ -76,8 +76,8 @@ Usage:
   medpath [flags]                         start the interactive advisor
   medpath report --answers FILE [flags]   print a recommendation (FILE may be - for stdin)
   medpath questions                       print an answers template with every question
-  medpath validate [--data DIR]           check the data, run its examples, print a summary
-  medpath compare A.yaml B.yaml           what changes in the recommendation between two answer files
+  medpath validate [--data DIR]           check the data and run its examples
+  medpath compare A.yaml B.yaml           what changes between two answers files
   medpath batch (DIR | FILE.csv)          one row per student plus a cohort summary
             [--format csv|json|markdown|html] [--out FILE] [--jobs N]
 
@@ -92,7 +92,8 @@ Flags:
   --out DIR        where the advisor's export writes files (default: current folder);
                    for batch, the FILE to write (default: stdout)
   --jobs N         batch workers (default: number of CPUs)
-  --accessible     plain line-by-line questions, no screen redraws (also ACCESSIBLE=1, TERM=dumb)
+  --accessible     plain line-by-line questions, no screen redraws
+                   (also ACCESSIBLE=1 or TERM=dumb)
   --no-color       no colour (NO_COLOR=1 works too)
   --version        print the version
   --help           this help
