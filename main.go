@@ -73,30 +73,31 @@ type options struct {
 const usage = `medpath: a career advisor for medical technicians and technologists
 
 Usage:
-  medpath [flags]                         start the interactive advisor
-  medpath report --answers FILE [flags]   print a recommendation (FILE may be - for stdin)
-  medpath questions                       print an answers template with every question
-  medpath validate [--data DIR]           check the data and run its examples
-  medpath compare A.yaml B.yaml           what changes between two answers files
-  medpath batch (DIR | FILE.csv)          one row per student plus a cohort summary
-            [--format csv|json|markdown|html] [--out FILE] [--jobs N]
+  medpath [flags]                    start the interactive advisor
+  medpath report --answers FILE      print a recommendation (FILE - is stdin)
+  medpath questions                  print an answers template
+  medpath validate [--data DIR]      check the data and run its examples
+  medpath compare A.yaml B.yaml      what changes between two answers files
+  medpath batch DIR|FILE.csv         one row per student, and a cohort summary
 
 Flags:
-  --answers FILE   answers to start from (YAML or JSON; - reads stdin)
-  --session FILE   the advisor's session file: its answers are loaded if it exists,
-                   and every change is saved to it (default: a new file per session in
-                   $XDG_DATA_HOME/medpath/sessions, or ~/.local/share/medpath/sessions)
-  --format FMT     report: text, markdown, json or html (default text);
-                   batch: csv, json, markdown or html (default csv); compare: text or json
-  --data DIR       a counselor's folder of YAML files laid over the built-in data
-  --out DIR        where the advisor's export writes files (default: current folder);
-                   for batch, the FILE to write (default: stdout)
-  --jobs N         batch workers (default: number of CPUs)
-  --accessible     plain line-by-line questions, no screen redraws
-                   (also ACCESSIBLE=1 or TERM=dumb)
-  --no-color       no colour (NO_COLOR=1 works too)
-  --version        print the version
-  --help           this help
+  --answers FILE  answers to start from (YAML or JSON; - reads stdin)
+  --session FILE  the advisor's session: loaded if it exists, saved after
+                  every change (default: a new file in
+                  $XDG_DATA_HOME/medpath/sessions or
+                  ~/.local/share/medpath/sessions)
+  --format FMT    report: text (default), markdown, json or html
+                  batch: csv (default), json, markdown or html
+                  compare: text (default) or json
+  --data DIR      a counselor's folder of YAML laid over the built-in data
+  --out DIR       where the advisor exports (default: the current folder);
+                  for batch, the FILE to write (default: stdout)
+  --jobs N        batch workers (default: the number of CPUs)
+  --accessible    plain line-by-line questions, no screen redraws
+                  (also ACCESSIBLE=1 or TERM=dumb)
+  --no-color      no colour (NO_COLOR=1 works too)
+  --version       print the version
+  --help          this help
 
 Exit codes: 0 ok, 1 error, 2 bad usage or bad input, 130 cancelled.
 Nothing you enter leaves this computer.
