@@ -594,7 +594,7 @@ func accessible(eng *advisor.Engine, o options, start advisor.Answers, stdin io.
 		fmt.Fprintf(stdout, "\nAnswers saved in %s\n", o.session)
 	}
 	if o.out != "" {
-		rp, ap, err := tui.Export(eng, a, o.out)
+		rp, ap, err := tui.Export(eng, a, o.out, label)
 		if err != nil {
 			fmt.Fprintf(stderr, "medpath: %v\n", err)
 			return exitError

@@ -179,12 +179,12 @@ func TestEndToEndTmux(t *testing.T) {
 	r.send("4") // Pay & outlook
 	r.waitFor("median " + advisor.Dollars(top.Salary.Median))
 	r.send("e")
-	r.waitFor("medpath-answers.yaml")
+	r.waitFor("medpath-answers-jo-ann.yaml")
 	r.send("q")
 	if code := waitExit(t, exitFile); code != "0" {
 		t.Fatalf("exit code %s, want 0", code)
 	}
-	for _, f := range []string{"medpath-report.md", "medpath-answers.yaml"} {
+	for _, f := range []string{"medpath-report-jo-ann.md", "medpath-answers-jo-ann.yaml"} {
 		if _, err := os.Stat(filepath.Join(outDir, f)); err != nil {
 			t.Errorf("export: %v", err)
 		}
@@ -193,7 +193,7 @@ func TestEndToEndTmux(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), top.Title) || !strings.Contains(string(b), filepath.Join(outDir, "medpath-report.md")) {
+	if !strings.Contains(string(b), top.Title) || !strings.Contains(string(b), filepath.Join(outDir, "medpath-report-jo-ann.md")) {
 		t.Errorf("summary on stdout:\n%s", b)
 	}
 	// The session holds the answers and is named in the summary.

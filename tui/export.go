@@ -11,11 +11,15 @@ import (
 	"medpath/advisor"
 )
 
-// Names of the files [Export] writes.
-const (
-	reportFileName  = "medpath-report.md"
-	answersFileName = "medpath-answers.yaml"
-)
+// exportNames returns the names of the files [Export] writes: with a
+// session label, medpath-report-<label>.md and medpath-answers-<label>.yaml,
+// so a counselor can export several students into one folder.
+func exportNames(label string) (report, answers string) {
+	if slug := slugify(label); slug != "" {
+		return "medpath-report-" + slug + ".md", "medpath-answers-" + slug + ".yaml"
+	}
+	return "medpath-report.md", "medpath-answers.yaml"
+}
 
 // Export writes the Markdown report (the same bytes as `medpath report --format markdown`) and the answers file into dir ("" means the current folder), each atomically with mode 0600 via advisor.WriteFileAtomic, and returns their paths. If dir cannot be written, it returns an error naming the folder and nothing already there is lost.
 //
@@ -24,7 +28,9 @@ const (
 // tell the student exactly where the files went. Files of the same names from
 // an earlier export are replaced whole; the answers file loads back with
 // `medpath --answers FILE`.
-func Export(eng *advisor.Engine, a advisor.Answers, dir string) (reportPath, answersPath string, err error) {
+//
+// label (the session's label, or "") goes into the file names.
+func Export(eng *advisor.Engine, a advisor.Answers, dir, label string) (reportPath, answersPath string, err error) {
 	if dir == "" {
 		dir = "."
 	}
@@ -43,8 +49,9 @@ func Export(eng *advisor.Engine, a advisor.Answers, dir string) (reportPath, ans
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", "", folderError(dir, err)
 	}
-	reportPath = filepath.Join(dir, reportFileName)
-	answersPath = filepath.Join(dir, answersFileName)
+	reportName, answersName := exportNames(label)
+	reportPath = filepath.Join(dir, reportName)
+	answersPath = filepath.Join(dir, answersName)
 	// WriteFileAtomic writes a temporary file and renames it, so a failure
 	// leaves any earlier file of the same name whole.
 	if err := advisor.WriteFileAtomic(reportPath, report.Bytes()); err != nil {

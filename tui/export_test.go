@@ -28,7 +28,7 @@ var exportAnswers = advisor.Answers{
 func TestExportWritesReportAndAnswers(t *testing.T) {
 	eng := accEngine(t)
 	dir := t.TempDir()
-	reportPath, answersPath, err := Export(eng, exportAnswers, dir)
+	reportPath, answersPath, err := Export(eng, exportAnswers, dir, "")
 	if err != nil {
 		t.Fatalf("Export: %v", err)
 	}
@@ -86,10 +86,10 @@ func TestExportWritesReportAndAnswers(t *testing.T) {
 func TestExportReplacesEarlierExport(t *testing.T) {
 	eng := accEngine(t)
 	dir := t.TempDir()
-	if _, _, err := Export(eng, advisor.Answers{"education": "bachelor"}, dir); err != nil {
+	if _, _, err := Export(eng, advisor.Answers{"education": "bachelor"}, dir, ""); err != nil {
 		t.Fatal(err)
 	}
-	_, answersPath, err := Export(eng, exportAnswers, dir)
+	_, answersPath, err := Export(eng, exportAnswers, dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestExportReplacesEarlierExport(t *testing.T) {
 func TestExportCreatesFolder(t *testing.T) {
 	eng := accEngine(t)
 	dir := filepath.Join(t.TempDir(), "students", "2025")
-	reportPath, _, err := Export(eng, exportAnswers, dir)
+	reportPath, _, err := Export(eng, exportAnswers, dir, "")
 	if err != nil {
 		t.Fatalf("Export: %v", err)
 	}
@@ -122,7 +122,7 @@ func TestExportCurrentFolder(t *testing.T) {
 	eng := accEngine(t)
 	dir := t.TempDir()
 	t.Chdir(dir)
-	reportPath, answersPath, err := Export(eng, exportAnswers, "")
+	reportPath, answersPath, err := Export(eng, exportAnswers, "", "")
 	if err != nil {
 		t.Fatalf("Export: %v", err)
 	}
@@ -153,7 +153,7 @@ func TestExportUnwritableFolder(t *testing.T) {
 		t.Skip("the folder is writable despite mode 0500 (running as root?)")
 	}
 
-	reportPath, answersPath, err := Export(eng, exportAnswers, dir)
+	reportPath, answersPath, err := Export(eng, exportAnswers, dir, "")
 	if err == nil {
 		t.Fatal("Export into a read-only folder succeeded")
 	}
@@ -181,10 +181,29 @@ func TestExportFolderIsAFile(t *testing.T) {
 	if err := os.WriteFile(file, []byte("keep me\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := Export(eng, exportAnswers, file); err == nil || !strings.Contains(err.Error(), file) {
+	if _, _, err := Export(eng, exportAnswers, file, ""); err == nil || !strings.Contains(err.Error(), file) {
 		t.Errorf("err = %v; want an error naming %s", err, file)
 	}
 	if b, _ := os.ReadFile(file); string(b) != "keep me\n" {
 		t.Errorf("the file was changed: %q", b)
+	}
+}
+
+func TestExportNamesCarryTheLabel(t *testing.T) {
+	eng := engine(t)
+	dir := t.TempDir()
+	r1, a1, err := Export(eng, exportAnswers, dir, "Maria José")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, _, err := Export(eng, exportAnswers, dir, "Ben")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(r1) != "medpath-report-maria-josé.md" || filepath.Base(a1) != "medpath-answers-maria-josé.yaml" {
+		t.Errorf("names %s %s", r1, a1)
+	}
+	if r1 == r2 {
+		t.Error("two students' exports into one folder must not replace each other")
 	}
 }

@@ -60,7 +60,7 @@ func exporting(err error) func(t testing.TB, w, h int) model {
 	return func(t testing.TB, w, h int) model {
 		m := newTestModel(t, fixedAnswers(), w, h)
 		m = send(m, gotoMsg{to: stateResult})
-		m.export = func(*advisor.Engine, advisor.Answers, string) (string, string, error) {
+		m.export = func(*advisor.Engine, advisor.Answers, string, string) (string, string, error) {
 			return "/home/student/medpath-report.md", "/home/student/medpath-answers.yaml", err
 		}
 		return press(m, "e")

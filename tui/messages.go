@@ -113,14 +113,14 @@ type exportedMsg struct {
 
 // exportFunc is the shape of [Export]; the model holds one so tests can
 // replace the file system side.
-type exportFunc func(eng *advisor.Engine, a advisor.Answers, dir string) (string, string, error)
+type exportFunc func(eng *advisor.Engine, a advisor.Answers, dir, label string) (string, string, error)
 
 // runExport returns a command that writes the export files; file IO runs in
 // the command, never in Update.
-func runExport(fn exportFunc, eng *advisor.Engine, a advisor.Answers, dir string) tea.Cmd {
+func runExport(fn exportFunc, eng *advisor.Engine, a advisor.Answers, dir, label string) tea.Cmd {
 	a = a.Clone()
 	return func() tea.Msg {
-		r, ans, err := fn(eng, a, dir)
+		r, ans, err := fn(eng, a, dir, label)
 		return exportedMsg{report: r, answers: ans, saved: a, err: err}
 	}
 }

@@ -404,7 +404,7 @@ func TestModelExport(t *testing.T) {
 	m = answerAll(t, m)
 	m = press(m, "r")
 	var got advisor.Answers
-	m.export = func(_ *advisor.Engine, a advisor.Answers, dir string) (string, string, error) {
+	m.export = func(_ *advisor.Engine, a advisor.Answers, dir, _ string) (string, string, error) {
 		got = a
 		return dir + "/r.md", dir + "/a.yaml", nil
 	}
@@ -426,7 +426,7 @@ func TestModelExportFailureKeepsEverything(t *testing.T) {
 	m := newTestModel(t, fixedAnswers(), 80, 24)
 	m = send(m, gotoMsg{to: stateResult})
 	m = press(m, "down", "tab")
-	m.export = func(*advisor.Engine, advisor.Answers, string) (string, string, error) {
+	m.export = func(*advisor.Engine, advisor.Answers, string, string) (string, string, error) {
 		return "", "", errors.New("cannot save to folder /nope: permission denied")
 	}
 	before := m.answers.Clone()

@@ -78,8 +78,8 @@ func TestProgramFlow(t *testing.T) {
 	tm.Send(keypress("esc"))
 	waitFor(t, tm, "Discarded")
 	tm.Type("e")
-	waitFor(t, tm, "answers.yaml") // "Saving…" shares its first letters with "Saved"
-	tm.Type("q")                   // exported, so q quits at once
+	waitFor(t, tm, "ann.yaml") // "Saving…" shares its first letters with "Saved"
+	tm.Type("q")               // exported, so q quits at once
 
 	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(model)
 	if !ok {
@@ -98,8 +98,8 @@ func TestProgramFlow(t *testing.T) {
 		t.Errorf("%d answers, want one for each of the %d questions", len(res.Answers), len(visible))
 	}
 
-	wantReport := filepath.Join(dir, "medpath-report.md")
-	wantAnswers := filepath.Join(dir, "medpath-answers.yaml")
+	wantReport := filepath.Join(dir, "medpath-report-ann.md") // named after the session
+	wantAnswers := filepath.Join(dir, "medpath-answers-ann.yaml")
 	if !reflect.DeepEqual(res.Exported, []string{wantReport, wantAnswers}) {
 		t.Fatalf("exported %v", res.Exported)
 	}

@@ -50,6 +50,16 @@ func SessionDir() (string, error) {
 
 // NewSessionPath returns a new file name in dir for a session with label.
 func NewSessionPath(dir, label string, now time.Time) string {
+	slug := slugify(label)
+	if slug == "" {
+		slug = "session"
+	}
+	return filepath.Join(dir, slug+"-"+now.UTC().Format("20060102-150405")+".yaml")
+}
+
+// slugify makes a label safe for a file name: lower-case letters and digits
+// joined by dashes, at most 40 bytes.
+func slugify(label string) string {
 	slug := strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -61,12 +71,9 @@ func NewSessionPath(dir, label string, now time.Time) string {
 	}, label)
 	slug = strings.Trim(slug, "-")
 	if len(slug) > 40 {
-		slug = slug[:40]
+		slug = strings.ToValidUTF8(slug[:40], "")
 	}
-	if slug == "" {
-		slug = "session"
-	}
-	return filepath.Join(dir, slug+"-"+now.UTC().Format("20060102-150405")+".yaml")
+	return slug
 }
 
 // SaveSession writes the answers to path with the label and time, atomically

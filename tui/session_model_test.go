@@ -473,7 +473,7 @@ func TestGoldenSessions(t *testing.T) {
 func TestPanicInACommandIsACrash(t *testing.T) {
 	dir := t.TempDir()
 	m := newModel(engine(t), Options{Answers: fixedAnswers(), SessionDir: dir, Now: func() time.Time { return sessNow }})
-	m.export = func(*advisor.Engine, advisor.Answers, string) (string, string, error) {
+	m.export = func(*advisor.Engine, advisor.Answers, string, string) (string, string, error) {
 		panic("export exploded")
 	}
 	caught, err := os.Create(filepath.Join(t.TempDir(), "stderr"))

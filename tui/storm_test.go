@@ -49,7 +49,7 @@ func keyStorm(t *testing.T, keys []string, o Options) {
 	seed := uint64(20261124)
 	rng := rand.New(rand.NewPCG(seed, seed))
 	m := sessModel(t, o, 80, 24)
-	m.export = func(*advisor.Engine, advisor.Answers, string) (string, string, error) {
+	m.export = func(*advisor.Engine, advisor.Answers, string, string) (string, string, error) {
 		return "report.md", "answers.yaml", nil
 	}
 	w, h := 80, 24

@@ -457,7 +457,7 @@ func (m model) update(msg tea.Msg) (model, tea.Cmd) {
 			return m, nil
 		}
 		m.status, m.statusErr = "Saving…", false
-		return m, runExport(m.export, m.eng, m.visibleAnswers(), m.outDir)
+		return m, runExport(m.export, m.eng, m.visibleAnswers(), m.outDir, m.sessLabel)
 	case exportedMsg:
 		if msg.err != nil {
 			m.status, m.statusErr = "! could not save: "+msg.err.Error(), true
