@@ -34,13 +34,7 @@ type DataError struct {
 	Problems []Problem
 }
 
-func (e *DataError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
+func (e *DataError) Error() string { return joinProblems(e.Problems) }
 
 // AnswersError lists every problem found in an answers file; it is returned by
 // [Engine.ParseAnswers].
@@ -48,9 +42,12 @@ type AnswersError struct {
 	Problems []Problem
 }
 
-func (e *AnswersError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
+func (e *AnswersError) Error() string { return joinProblems(e.Problems) }
+
+// joinProblems lists problems one a line.
+func joinProblems(ps []Problem) string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
 		lines[i] = p.String()
 	}
 	return strings.Join(lines, "\n")
