@@ -158,17 +158,6 @@ func (e *Engine) Visible(a Answers) []*Question {
 	return out
 }
 
-// Assumed returns the visible questions the answers leave out, whose defaults are used.
-func (e *Engine) Assumed(a Answers) []*Question {
-	var out []*Question
-	for _, q := range e.Visible(a) {
-		if _, ok := a[q.ID]; !ok {
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
 // Template returns an answers file with every question, its allowed values and
 // help as comments, and the defaults filled in.
 func (e *Engine) Template() []byte {

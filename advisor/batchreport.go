@@ -114,14 +114,14 @@ func (m *mdBatch) Row(r BatchRow) error {
 		_, err := fmt.Fprintf(m.bw, "| %s | — | — | — | — | — | %s |\n", md(r.ID), md(r.Error))
 		return err
 	}
-	_, err := fmt.Fprintf(m.bw, "| %s | %s | %s | %s | %s | %s | |\n", md(r.ID), md(r.Title), r.Level, monthsText(r.PlanMonths),
+	_, err := fmt.Fprintf(m.bw, "| %s | %s | %s | %s | %s | %s | |\n", md(r.ID), md(r.Title), r.Level, MonthsText(r.PlanMonths),
 		DollarSpan(r.PlanCost), md(strings.Join(r.EligibleNow, ", ")))
 	return err
 }
 
 func (m *mdBatch) Close(s *BatchSummary) error {
 	fmt.Fprintf(m.bw, "\n## Summary\n\n- Students: %d (%d could not be read)\n- Median time to a first job: %s\n- Can sit a credential now: %.0f%%\n",
-		s.Students, s.Failed, monthsText(s.MedianPlanMonths), 100*s.ShareEligibleNow)
+		s.Students, s.Failed, MonthsText(s.MedianPlanMonths), 100*s.ShareEligibleNow)
 	m.bw.WriteString("\n| Recommended path | Students |\n|---|---|\n")
 	for _, p := range s.PerPath {
 		fmt.Fprintf(m.bw, "| %s | %d |\n", md(p.Title), p.N)
@@ -142,14 +142,14 @@ func (h *htmlBatch) Row(r BatchRow) error {
 		return err
 	}
 	_, err := fmt.Fprintf(h.bw, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td></td></tr>\n",
-		esc(r.ID), esc(r.Title), esc(r.Level), esc(monthsText(r.PlanMonths)), esc(DollarSpan(r.PlanCost)), esc(strings.Join(r.EligibleNow, ", ")))
+		esc(r.ID), esc(r.Title), esc(r.Level), esc(MonthsText(r.PlanMonths)), esc(DollarSpan(r.PlanCost)), esc(strings.Join(r.EligibleNow, ", ")))
 	return err
 }
 
 func (h *htmlBatch) Close(s *BatchSummary) error {
 	esc := template.HTMLEscapeString
 	fmt.Fprintf(h.bw, "</tbody></table>\n<h2>Summary</h2>\n<ul><li>Students: %d (%d could not be read)</li><li>Median time to a first job: %s</li><li>Can sit a credential now: %.0f%%</li></ul>\n",
-		s.Students, s.Failed, esc(monthsText(s.MedianPlanMonths)), 100*s.ShareEligibleNow)
+		s.Students, s.Failed, esc(MonthsText(s.MedianPlanMonths)), 100*s.ShareEligibleNow)
 	h.bw.WriteString("<table><caption>Students per recommended path</caption>\n<thead><tr><th scope=\"col\">Recommended path</th><th scope=\"col\">Students</th></tr></thead><tbody>\n")
 	for _, p := range s.PerPath {
 		fmt.Fprintf(h.bw, "<tr><td>%s</td><td>%d</td></tr>\n", esc(p.Title), p.N)

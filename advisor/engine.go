@@ -115,7 +115,7 @@ type Recommendation struct {
 	Recommended string       `json:"recommended"`
 	Paths       []PathResult `json:"paths"`
 	Assumed     []Assumption `json:"assumed"`
-	State       *StateInfo   `json:"state,omitempty"`
+	State       *LicenceInfo `json:"state,omitempty"`
 	Sources     []SourceInfo `json:"sources"`
 	Disclaimer  string       `json:"disclaimer"`
 
@@ -226,9 +226,6 @@ type LicenceInfo struct {
 	Status   string `json:"status"`
 	Source   string `json:"source"`
 }
-
-// StateInfo is the student's state as the data knows it.
-type StateInfo = LicenceInfo
 
 // SalaryInfo is pay with its source and date.
 type SalaryInfo struct {
@@ -502,11 +499,11 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cit
 	pr.FitsTimeline = months.Min <= timeline
 	switch {
 	case months.Max <= timeline:
-		pr.TimelineNote = "fits your timeline: " + monthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
+		pr.TimelineNote = "fits your timeline: " + MonthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
 	case months.Min <= timeline:
-		pr.TimelineNote = "fits your timeline only at the quick end: " + monthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
+		pr.TimelineNote = "fits your timeline only at the quick end: " + MonthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
 	default:
-		pr.TimelineNote = "longer than your timeline: " + monthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
+		pr.TimelineNote = "longer than your timeline: " + MonthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
 	}
 	pr.FitsBudget = cost.Min <= budget
 	switch {
@@ -652,7 +649,7 @@ func (e *Engine) applyGrants(env map[string]any, grants map[string]any) {
 			}
 			env[id] = nv
 		case string:
-			if cur, ok := env[id].(string); ok && q.Ordered && q.optionIndex(cur) > q.optionIndex(nv) {
+			if cur, ok := env[id].(string); ok && q.Ordered && q.OptionIndex(cur) > q.OptionIndex(nv) {
 				continue
 			}
 			env[id] = nv
@@ -662,7 +659,8 @@ func (e *Engine) applyGrants(env map[string]any, grants map[string]any) {
 	}
 }
 
-func (q *Question) optionIndex(v string) int {
+// OptionIndex returns the index of the option with value v, or -1.
+func (q *Question) OptionIndex(v string) int {
 	for i, o := range q.Options {
 		if o.Value == v {
 			return i
@@ -704,7 +702,8 @@ func DollarSpan(s Span) string {
 	return Dollars(s.Min) + "–" + Dollars(s.Max)
 }
 
-func monthsText(s Span) string {
+// MonthsText formats a month range: 1 month, 18–24 months.
+func MonthsText(s Span) string {
 	switch {
 	case s.Min == s.Max && s.Min == 1:
 		return "1 month"
@@ -713,6 +712,3 @@ func monthsText(s Span) string {
 	}
 	return strconv.Itoa(s.Min) + "–" + strconv.Itoa(s.Max) + " months"
 }
-
-// MonthsText formats a month range: 1 month, 18–24 months.
-func MonthsText(s Span) string { return monthsText(s) }

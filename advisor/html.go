@@ -15,7 +15,7 @@ import (
 var htmlFuncs = template.FuncMap{
 	"dollars":  Dollars,
 	"span":     DollarSpan,
-	"months":   monthsText,
+	"months":   MonthsText,
 	"eligible": EligibleLabel,
 	"status":   StatusLabel,
 	"salary":   SalaryLine,

@@ -183,7 +183,7 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 	for i := 1; i < len(r.Paths); i++ {
 		p := &r.Paths[i]
 		hang(b, fmt.Sprintf("%2d. ", p.Rank), fmt.Sprintf("%s (%s): %s, score %d; %s to a first job, %s; pay %s",
-			p.Title, p.Level, p.Fit, p.Score, monthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median)))
+			p.Title, p.Level, p.Fit, p.Score, MonthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median)))
 		if len(p.Reasons) > 0 {
 			hang(b, "    why: ", p.Reasons[0].Because)
 		}
@@ -216,13 +216,13 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 		}
 	}
 
-	heading(b, fmt.Sprintf("Your plan: %s to a first job, %s", monthsText(p.TotalMonths), DollarSpan(p.TotalCost)))
+	heading(b, fmt.Sprintf("Your plan: %s to a first job, %s", MonthsText(p.TotalMonths), DollarSpan(p.TotalCost)))
 	for i, s := range p.Plan {
 		when := fmt.Sprintf("month %d", p.Plan[i].StartMonth.Min)
 		if s.Later {
 			when = "later"
 		}
-		hang(b, fmt.Sprintf("  %d. ", i+1), fmt.Sprintf("%s [%s; %s; %s; %s]", s.Title, s.Kind, when, monthsText(s.Months), DollarSpan(s.Cost)))
+		hang(b, fmt.Sprintf("  %d. ", i+1), fmt.Sprintf("%s [%s; %s; %s; %s]", s.Title, s.Kind, when, MonthsText(s.Months), DollarSpan(s.Cost)))
 		if s.Detail != "" {
 			para(b, "     ", s.Detail)
 		}
@@ -348,7 +348,7 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 		}
 	}
 
-	fmt.Fprintf(b, "\n## Plan: %s to a first job, %s\n\n", monthsText(top.TotalMonths), DollarSpan(top.TotalCost))
+	fmt.Fprintf(b, "\n## Plan: %s to a first job, %s\n\n", MonthsText(top.TotalMonths), DollarSpan(top.TotalCost))
 	b.WriteString("| # | Step | Kind | Starts | Months | Cost |\n|---|---|---|---|---|---|\n")
 	for i, s := range top.Plan {
 		start := fmt.Sprintf("month %d", s.StartMonth.Min)
@@ -359,7 +359,7 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 		if s.Note != "" {
 			title += " — " + s.Note
 		}
-		fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %s |\n", i+1, md(title), s.Kind, start, monthsText(s.Months), DollarSpan(s.Cost))
+		fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %s |\n", i+1, md(title), s.Kind, start, MonthsText(s.Months), DollarSpan(s.Cost))
 	}
 	fmt.Fprintf(b, "\n- %s.\n- %s.\n", capitalize(top.TimelineNote), capitalize(top.BudgetNote))
 
@@ -391,7 +391,7 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 	for i := 1; i < len(r.Paths); i++ {
 		p := &r.Paths[i]
 		fmt.Fprintf(b, "| %d | %s | %s | %s (%d) | %s | %s | %s |\n", p.Rank, md(p.Title), p.Level, p.Fit, p.Score,
-			monthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median))
+			MonthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median))
 	}
 
 	if len(r.Assumed) > 0 {

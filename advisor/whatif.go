@@ -185,7 +185,7 @@ func (e *Engine) candidates(q *Question, cur any, lits []int) []candidate {
 	var out []candidate
 	switch q.Kind {
 	case KindChoice:
-		ci := q.optionIndex(fmt.Sprint(cur))
+		ci := q.OptionIndex(fmt.Sprint(cur))
 		for d := 1; d < len(q.Options); d++ {
 			for _, i := range []int{ci + d, ci - d} {
 				if i >= 0 && i < len(q.Options) && (i > ci || !q.Ordered) {
@@ -389,7 +389,7 @@ func (e *Engine) WriteDiffText(b *strings.Builder, d Diff) {
 	if len(d.Plans) > 0 {
 		b.WriteString("\nPlans:\n")
 		for _, p := range d.Plans {
-			fmt.Fprintf(b, "  ~ %s: %s -> %s, %s -> %s\n", p.Title, monthsText(p.FromMonths), monthsText(p.ToMonths), DollarSpan(p.FromCost), DollarSpan(p.ToCost))
+			fmt.Fprintf(b, "  ~ %s: %s -> %s, %s -> %s\n", p.Title, MonthsText(p.FromMonths), MonthsText(p.ToMonths), DollarSpan(p.FromCost), DollarSpan(p.ToCost))
 			for _, s := range p.Added {
 				fmt.Fprintf(b, "      + added: %s\n", s)
 			}

@@ -287,7 +287,7 @@ func accRange(q *advisor.Question) string {
 func accDefaultText(q *advisor.Question, v any) string {
 	switch x := v.(type) {
 	case string:
-		if i := accOptionIndex(q, x); i >= 0 {
+		if i := q.OptionIndex(x); i >= 0 {
 			return strconv.Itoa(i + 1)
 		}
 		return accPlain(x)
@@ -297,7 +297,7 @@ func accDefaultText(q *advisor.Question, v any) string {
 		}
 		nums := make([]string, 0, len(x))
 		for _, val := range x {
-			if i := accOptionIndex(q, val); i >= 0 {
+			if i := q.OptionIndex(val); i >= 0 {
 				nums = append(nums, strconv.Itoa(i+1))
 			}
 		}
@@ -317,7 +317,7 @@ func accDefaultText(q *advisor.Question, v any) string {
 func accAnswerText(q *advisor.Question, v any) string {
 	switch x := v.(type) {
 	case string:
-		if i := accOptionIndex(q, x); i >= 0 {
+		if i := q.OptionIndex(x); i >= 0 {
 			return accPlain(q.Options[i].Label)
 		}
 		return accPlain(x)
@@ -327,7 +327,7 @@ func accAnswerText(q *advisor.Question, v any) string {
 		}
 		labels := make([]string, 0, len(x))
 		for _, val := range x {
-			if i := accOptionIndex(q, val); i >= 0 {
+			if i := q.OptionIndex(val); i >= 0 {
 				labels = append(labels, accPlain(q.Options[i].Label))
 			} else {
 				labels = append(labels, accPlain(val))
@@ -348,10 +348,6 @@ func accAnswerText(q *advisor.Question, v any) string {
 		return "none"
 	}
 	return fmt.Sprint(v)
-}
-
-func accOptionIndex(q *advisor.Question, value string) int {
-	return slices.IndexFunc(q.Options, func(o advisor.Option) bool { return o.Value == value })
 }
 
 // parse turns a non-blank line into a typed answer, or says what is wrong
@@ -405,7 +401,7 @@ func accOptionByInput(q *advisor.Question, in string) (int, bool) {
 
 func accParseMulti(q *advisor.Question, line string) (any, string) {
 	tokens := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
-	if len(tokens) == 1 && (tokens[0] == "0" || strings.EqualFold(tokens[0], "none")) && accOptionIndex(q, tokens[0]) < 0 {
+	if len(tokens) == 1 && (tokens[0] == "0" || strings.EqualFold(tokens[0], "none")) && q.OptionIndex(tokens[0]) < 0 {
 		return []string{}, ""
 	}
 	picked := make([]bool, len(q.Options))
