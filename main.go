@@ -31,6 +31,7 @@ import (
 
 	"medpath/advisor"
 	"medpath/data"
+	"medpath/internal/session"
 	"medpath/tui"
 )
 
@@ -391,9 +392,9 @@ func batch(eng *advisor.Engine, o options, rest []string, stdout, stderr io.Writ
 	}
 
 	var w io.Writer = stdout
-	var out *advisor.AtomicFile
+	var out *session.AtomicFile
 	if o.out != "" {
-		out, err = advisor.CreateAtomic(o.out)
+		out, err = session.CreateAtomic(o.out)
 		if err != nil {
 			fmt.Fprintf(stderr, "medpath batch: %v\n", err)
 			return exitError
@@ -467,7 +468,7 @@ func validate(eng *advisor.Engine, o options, stdout, stderr io.Writer) int {
 // mode, and prints a short summary on stdout when it ends.
 //
 // The advisor saves the answers after every change to a session file (a
-// new one per session in tui.SessionDir(), or --session FILE). SIGINT and
+// new one per session in session.Dir(), or --session FILE). SIGINT and
 // SIGTERM end it like ctrl+c: the terminal is restored, the answers are
 // saved, and the exit code is 130. A crash (a panic) restores the terminal,
 // prints the panic and where the answers are on stderr, and exits 1.
@@ -503,7 +504,7 @@ func startAdvisor(eng *advisor.Engine, o options, stdin io.Reader, stdout, stder
 		TestPanic: os.Getenv("MEDPATH_TEST_PANIC") == "1",
 	}
 	if o.session == "" {
-		dir, err := tui.SessionDir()
+		dir, err := session.Dir()
 		if err != nil {
 			fmt.Fprintf(stderr, "medpath: %v; answers are kept only if you export them\n", err)
 		}
@@ -534,7 +535,7 @@ func startAdvisor(eng *advisor.Engine, o options, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "medpath: %v\n", err)
 		return exitError
 	}
-	fmt.Fprint(stdout, tui.Summary(eng, res.Recommendation, res.Exported...))
+	fmt.Fprint(stdout, eng.ExitSummary(res.Recommendation, res.Exported...))
 	if res.SessionPath != "" {
 		fmt.Fprintf(stdout, "Answers saved in %s\n", res.SessionPath)
 	}
@@ -570,7 +571,7 @@ func accessible(eng *advisor.Engine, o options, start advisor.Answers, stdin io.
 	label := ""
 	if o.session != "" && start == nil {
 		if _, err := os.Stat(o.session); err == nil {
-			l, a, err := tui.LoadSession(eng, o.session)
+			l, a, err := session.Load(eng, o.session)
 			if err != nil {
 				return answersFailed(err, stderr)
 			}
@@ -587,14 +588,14 @@ func accessible(eng *advisor.Engine, o options, start advisor.Answers, stdin io.
 		return exitError
 	}
 	if o.session != "" {
-		if err := tui.SaveSession(eng, o.session, label, a, time.Now()); err != nil {
+		if err := session.Save(eng, o.session, label, a, time.Now()); err != nil {
 			fmt.Fprintf(stderr, "medpath: %v\n", err)
 			return exitError
 		}
 		fmt.Fprintf(stdout, "\nAnswers saved in %s\n", o.session)
 	}
 	if o.out != "" {
-		rp, ap, err := tui.Export(eng, a, o.out, label)
+		rp, ap, err := session.Export(eng, a, o.out, label)
 		if err != nil {
 			fmt.Fprintf(stderr, "medpath: %v\n", err)
 			return exitError

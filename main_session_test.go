@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"medpath/tui"
+	"medpath/internal/session"
 )
 
 func TestSessionFlag(t *testing.T) {
@@ -22,7 +22,7 @@ func TestSessionFlag(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "maria.yaml")
 	answers := writeFile(t, "a.yaml", "education: associate\n")
-	if err := tui.SaveSession(eng, path, "Maria", map[string]any{"education": "bachelor"}, time.Now()); err != nil {
+	if err := session.Save(eng, path, "Maria", map[string]any{"education": "bachelor"}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errOut := runCLI(t, "", "--answers", answers, "--session", path)
@@ -35,7 +35,7 @@ func TestSessionFlag(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "Answers saved in "+path) {
 		t.Fatalf("accessible with --session: exit %d\n%s\n%s", code, out, errOut)
 	}
-	label, a, err := tui.LoadSession(eng, path)
+	label, a, err := session.Load(eng, path)
 	if err != nil || label != "Maria" || a["education"] != "bachelor" || len(a) < 10 {
 		t.Errorf("session after accessible mode: %q %v %v", label, a, err)
 	}

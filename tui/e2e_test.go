@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"medpath/advisor"
+	"medpath/internal/session"
 )
 
 // The end-to-end test runs the real medpath binary in tmux at 80x24, walks
@@ -201,7 +202,7 @@ func TestEndToEndTmux(t *testing.T) {
 	if len(saved) != 1 || !strings.Contains(string(b), "Answers saved in "+saved[0]) {
 		t.Fatalf("session files %v; summary:\n%s", saved, b)
 	}
-	label, got, err := LoadSession(e, saved[0])
+	label, got, err := session.Load(e, saved[0])
 	if err != nil || label != "Jo Ann" || !reflect.DeepEqual(got, answers) {
 		t.Errorf("session %q: %v, %v; want %v", label, got, err, answers)
 	}

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"medpath/advisor"
+	"medpath/internal/session"
 )
 
 // Screens never change the root's state themselves: they return one of these
@@ -111,7 +112,7 @@ type exportedMsg struct {
 	err             error
 }
 
-// exportFunc is the shape of [Export]; the model holds one so tests can
+// exportFunc is the shape of [session.Export]; the model holds one so tests can
 // replace the file system side.
 type exportFunc func(eng *advisor.Engine, a advisor.Answers, dir, label string) (string, string, error)
 
@@ -127,14 +128,14 @@ func runExport(fn exportFunc, eng *advisor.Engine, a advisor.Answers, dir, label
 
 // sessionsListedMsg reports the saved sessions found in the session folder.
 type sessionsListedMsg struct {
-	list []SessionInfo
+	list []session.Info
 	err  error
 }
 
 // listSessions returns a command that lists the sessions in dir.
 func listSessions(dir string) tea.Cmd {
 	return func() tea.Msg {
-		l, err := ListSessions(dir)
+		l, err := session.List(dir)
 		return sessionsListedMsg{list: l, err: err}
 	}
 }
@@ -149,7 +150,7 @@ type sessionLoadedMsg struct {
 // loadSession returns a command that reads the session in path.
 func loadSession(eng *advisor.Engine, path string) tea.Cmd {
 	return func() tea.Msg {
-		label, a, err := LoadSession(eng, path)
+		label, a, err := session.Load(eng, path)
 		return sessionLoadedMsg{path: path, label: label, answers: a, err: err}
 	}
 }
@@ -165,9 +166,9 @@ type sessionSavedMsg struct {
 
 // saveSession returns a command that writes the newest answers asked of
 // store; file IO runs in the command, never in Update.
-func saveSession(store *sessionStore) tea.Cmd {
+func saveSession(store *session.Store) tea.Cmd {
 	return func() tea.Msg {
-		gen, path, a, err := store.flush()
+		gen, path, a, err := store.Flush()
 		return sessionSavedMsg{gen: gen, path: path, answers: a, err: err}
 	}
 }

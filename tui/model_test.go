@@ -534,34 +534,3 @@ func TestUnknownStateIsVisible(t *testing.T) {
 		t.Error("state names")
 	}
 }
-
-func TestSummary(t *testing.T) {
-	e := engine(t)
-	rec := e.Recommend(fixedAnswers())
-	s := Summary(e, rec, "/tmp/r.md", "/tmp/a.yaml")
-	items := 0
-	for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
-		if !strings.HasPrefix(l, "  ") {
-			items++
-		}
-		if n := len([]rune(l)); n > 80 {
-			t.Errorf("line of %d columns: %q", n, l)
-		}
-	}
-	if items < 3 || items > 6 {
-		t.Fatalf("%d items:\n%s", items, s)
-	}
-	s = strings.Join(strings.Fields(s), " ") // undo the wrapping for the checks below
-	top := rec.Paths[0]
-	for _, want := range []string{top.Title, top.Level, advisor.Dollars(top.Salary.Median), top.Salary.AsOf, "/tmp/r.md"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("summary lacks %q:\n%s", want, s)
-		}
-	}
-	if ansi.Strip(s) != s {
-		t.Error("summary has escape codes")
-	}
-	if Summary(e, nil) != "" {
-		t.Error("a nil recommendation should give no summary")
-	}
-}

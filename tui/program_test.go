@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"medpath/advisor"
+	"medpath/internal/session"
 )
 
 // waitFor waits until the program has drawn fragment. The renderer only
@@ -125,17 +126,17 @@ func TestProgramFlow(t *testing.T) {
 	if !reflect.DeepEqual(back, res.Answers) {
 		t.Errorf("answers file loads back as %v, want %v", back, res.Answers)
 	}
-	if summary := Summary(e, res.Recommendation, res.Exported...); !bytes.Contains([]byte(summary), []byte(wantReport)) {
+	if summary := e.ExitSummary(res.Recommendation, res.Exported...); !bytes.Contains([]byte(summary), []byte(wantReport)) {
 		t.Errorf("summary does not name the report:\n%s", summary)
 	}
 
 	// Run writes any save still owed when the program ends; do the same.
-	_, _, _, _ = fm.store.flush()
-	path, err := fm.store.result()
+	_, _, _, _ = fm.store.Flush()
+	path, err := fm.store.Result()
 	if err != nil || filepath.Dir(path) != sessions {
 		t.Fatalf("session %q: %v", path, err)
 	}
-	label, saved, err := LoadSession(e, path)
+	label, saved, err := session.Load(e, path)
 	if err != nil || label != "Ann" || !reflect.DeepEqual(saved, res.Answers) {
 		t.Errorf("session %q holds %v (%v), want %v", label, saved, err, res.Answers)
 	}

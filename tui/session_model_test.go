@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"medpath/advisor"
+	"medpath/internal/session"
 )
 
 // sessNow is the fixed clock of the session tests and goldens.
@@ -77,12 +78,12 @@ func sessFiles(t *testing.T, dir string) []string {
 }
 
 func TestSessionFixturesLoad(t *testing.T) {
-	list, err := ListSessions(sessFixtures)
+	list, err := session.List(sessFixtures)
 	if err != nil || len(list) != 10 {
 		t.Fatalf("fixtures: %d sessions, %v", len(list), err)
 	}
 	for _, s := range list {
-		if _, _, err := LoadSession(engine(t), s.Path); err != nil {
+		if _, _, err := session.Load(engine(t), s.Path); err != nil {
 			t.Errorf("fixture %s: %v", s.Path, err)
 		}
 	}
@@ -118,7 +119,7 @@ func TestAnsweringSavesTheSession(t *testing.T) {
 	if !strings.HasPrefix(filepath.Base(files[0]), "quinn-20261124-150000") {
 		t.Errorf("file name %s", files[0])
 	}
-	label, a, err := LoadSession(engine(t), files[0])
+	label, a, err := session.Load(engine(t), files[0])
 	if err != nil || label != "Quinn" || a["education"] != "associate" {
 		t.Fatalf("saved session: %q %v %v", label, a, err)
 	}
@@ -128,7 +129,7 @@ func TestAnsweringSavesTheSession(t *testing.T) {
 	if files := sessFiles(t, dir); len(files) != 1 {
 		t.Fatalf("a second file: %v", files)
 	}
-	_, a, _ = LoadSession(engine(t), m.sessPath)
+	_, a, _ = session.Load(engine(t), m.sessPath)
 	if a["college_credits"] != 64 || !reflect.DeepEqual(a, m.visibleAnswers()) {
 		t.Fatalf("session %v, want %v", a, m.visibleAnswers())
 	}
@@ -139,7 +140,7 @@ func TestAnsweringSavesTheSession(t *testing.T) {
 	if m.dirty() {
 		t.Error("answers saved in the session should not count as unsaved")
 	}
-	if p, err := m.store.result(); p != m.sessPath || err != nil {
+	if p, err := m.store.Result(); p != m.sessPath || err != nil {
 		t.Errorf("store result %q %v", p, err)
 	}
 }
@@ -159,7 +160,7 @@ func TestContinueListedSession(t *testing.T) {
 		t.Fatalf("continuing: state %s\n%s", m.state, view(m))
 	}
 	path := filepath.Join(dir, "s-1042-20261124-093000.yaml")
-	_, want, _ := LoadSession(engine(t), path)
+	_, want, _ := session.Load(engine(t), path)
 	if !reflect.DeepEqual(m.answers, want) || m.sessPath != path || m.sessLabel != "S-1042" {
 		t.Fatalf("continued %q %q with %v, want %v", m.sessPath, m.sessLabel, m.answers, want)
 	}
@@ -170,7 +171,7 @@ func TestContinueListedSession(t *testing.T) {
 	if n := len(sessFiles(t, dir)); n != 10 {
 		t.Fatalf("%d session files, want the same 10", n)
 	}
-	label, a, err := LoadSession(engine(t), path)
+	label, a, err := session.Load(engine(t), path)
 	if err != nil || label != "S-1042" || a["education"] != "bachelor" {
 		t.Fatalf("after a change: %q %v %v", label, a, err)
 	}
@@ -204,7 +205,7 @@ func TestNewSessionForAnotherStudent(t *testing.T) {
 	if m.sessPath == "" || m.sessPath == first || !strings.Contains(m.sessPath, "lee-") {
 		t.Fatalf("the new student's file: %q (first %q)", m.sessPath, first)
 	}
-	if _, a, _ := LoadSession(engine(t), first); a["education"] != "associate" {
+	if _, a, _ := session.Load(engine(t), first); a["education"] != "associate" {
 		t.Errorf("the first student's session changed: %v", a)
 	}
 }
@@ -213,7 +214,7 @@ func TestSessionFileOptionIsLoaded(t *testing.T) {
 	e := engine(t)
 	path := filepath.Join(t.TempDir(), "maria.yaml")
 	want := fixedAnswers()
-	if err := SaveSession(e, path, "Maria", want, sessNow); err != nil {
+	if err := session.Save(e, path, "Maria", want, sessNow); err != nil {
 		t.Fatal(err)
 	}
 	o, label, loaded, err := openSessionFile(e, Options{SessionPath: path})
@@ -248,7 +249,7 @@ func TestSessionFileOptionSavesChanges(t *testing.T) {
 	}
 	m = typeText(m, "Ana")
 	m = press(m, "enter", "enter")
-	label, a, err := LoadSession(engine(t), path)
+	label, a, err := session.Load(engine(t), path)
 	if err != nil || label != "Ana" || len(a) != 1 {
 		t.Fatalf("--session FILE after one answer: %q %v %v", label, a, err)
 	}
@@ -301,7 +302,7 @@ func TestFailedSessionSaveKeepsAnswers(t *testing.T) {
 	}
 	contains(t, view(m), "! The answers are not saved. Quit anyway? y/n")
 	m = press(m, "n")
-	if _, err := m.store.result(); err == nil {
+	if _, err := m.store.Result(); err == nil {
 		t.Error("the store should report the failed save")
 	}
 	// The next change tries again, still failing, still keeping the answers.
@@ -328,33 +329,6 @@ func TestSessionSaveIsACommand(t *testing.T) {
 	}
 }
 
-func TestSessionStoreNewestWins(t *testing.T) {
-	e := engine(t)
-	dir := t.TempDir()
-	s := newSessionStore(e)
-	at := sessNow
-	s.want(sessionReq{gen: 0, dir: dir, label: "x", answers: advisor.Answers{"budget": 1}, at: at})
-	s.want(sessionReq{gen: 0, dir: dir, label: "x", answers: advisor.Answers{"budget": 2}, at: at})
-	_, p, a, err := s.flush()
-	if err != nil || a["budget"] != 2 {
-		t.Fatalf("flush: %v %v", a, err)
-	}
-	// Nothing owed: a second flush writes nothing and reports the file.
-	if _, p2, _, err := s.flush(); p2 != p || err != nil {
-		t.Fatalf("second flush: %q %v", p2, err)
-	}
-	// A new session with the same label in the same second gets its own file.
-	s.use(1, "", nil)
-	s.want(sessionReq{gen: 1, dir: dir, label: "x", answers: advisor.Answers{"budget": 3}, at: at})
-	_, p3, _, err := s.flush()
-	if err != nil || p3 == p {
-		t.Fatalf("second session: %q (first %q) %v", p3, p, err)
-	}
-	if _, a, _ := LoadSession(e, p); a["budget"] != 2 {
-		t.Errorf("the first session was overwritten: %v", a)
-	}
-}
-
 func TestRunPanicSavesAndSaysWhere(t *testing.T) {
 	dir := t.TempDir()
 	// Bubble Tea prints the panic on os.Stderr: catch it.
@@ -378,7 +352,7 @@ func TestRunPanicSavesAndSaysWhere(t *testing.T) {
 	if len(files) != 1 || res.SessionPath != files[0] {
 		t.Fatalf("after the panic: session %q, files %v", res.SessionPath, files)
 	}
-	if _, a, err := LoadSession(engine(t), files[0]); err != nil || len(a) != 1 {
+	if _, a, err := session.Load(engine(t), files[0]); err != nil || len(a) != 1 {
 		t.Fatalf("the answer before the panic: %v %v", a, err)
 	}
 }

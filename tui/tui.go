@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"medpath/advisor"
+	"medpath/internal/session"
 )
 
 // Options configure the interactive advisor.
@@ -40,7 +41,7 @@ type Options struct {
 	SessionPath string
 	// SessionDir is the folder of saved sessions: the welcome lists them to
 	// continue one, and without SessionPath a new session file is made there
-	// at the first change (main passes SessionDir()). With both "" sessions
+	// at the first change (the CLI passes session.Dir()). With both "" sessions
 	// are off and nothing is saved unless exported.
 	SessionDir string
 	// Now is the clock for session times and dates; nil means time.Now.
@@ -129,8 +130,8 @@ func runModel(ctx context.Context, m model, o Options) (Result, error) {
 	if m.sessOn {
 		// The store is shared with the model (and survives a panic): write
 		// what is still owed, then say where the answers are.
-		_, _, _, _ = m.store.flush()
-		res.SessionPath, res.SessionErr = m.store.result()
+		_, _, _, _ = m.store.Flush()
+		res.SessionPath, res.SessionErr = m.store.Result()
 	}
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -162,7 +163,7 @@ func openSessionFile(eng *advisor.Engine, o Options) (_ Options, label string, l
 	if o.Answers != nil {
 		return o, "", false, fmt.Errorf("--session %s already holds answers; start from it or from --answers, not both", o.SessionPath)
 	}
-	label, a, err := LoadSession(eng, o.SessionPath)
+	label, a, err := session.Load(eng, o.SessionPath)
 	if err != nil {
 		return o, "", false, err
 	}
@@ -263,8 +264,8 @@ type model struct {
 	sessAsked  advisor.Answers // the visible answers last asked to be saved (or loaded)
 	sessSaved  advisor.Answers // the visible answers the file is known to hold
 	sessFailed bool            // the last save failed: quitting would lose the answers
-	sessList   []SessionInfo   // the saved sessions found at the start
-	store      *sessionStore   // shared with Run, so a crash can still save and say where
+	sessList   []session.Info  // the saved sessions found at the start
+	store      *session.Store  // shared with Run, so a crash can still save and say where
 	now        func() time.Time
 	testPanic  bool
 
@@ -283,7 +284,7 @@ func newModel(eng *advisor.Engine, o Options) model {
 		now = time.Now
 	}
 	m := model{
-		eng: eng, outDir: o.OutDir, export: Export, st: st, isDark: isDark, keys: keys,
+		eng: eng, outDir: o.OutDir, export: session.Export, st: st, isDark: isDark, keys: keys,
 		help: help.New(), answers: a, saved: visibleAnswers(eng, a),
 		welcome:  newWelcomeScreen(eng, st, keys),
 		question: newQuestionScreen(eng, st, keys),
@@ -295,7 +296,7 @@ func newModel(eng *advisor.Engine, o Options) model {
 
 		sessOn: o.SessionDir != "" || o.SessionPath != "", sessDir: o.SessionDir,
 		sessPath: o.SessionPath, sessFixed: o.SessionPath != "",
-		sessAsked: visibleAnswers(eng, a), store: newSessionStore(eng), now: now, testPanic: o.TestPanic,
+		sessAsked: visibleAnswers(eng, a), store: session.NewStore(eng), now: now, testPanic: o.TestPanic,
 	}
 	m.help.Styles = st.Help
 	m.welcome = m.welcome.setSessions(m.sessOn, !m.sessFixed).setAnswers(a)
@@ -311,7 +312,7 @@ func (m model) sessionLoaded(path, label string, a advisor.Answers) model {
 	m.sessPath, m.sessLabel = path, label
 	m.sessAsked, m.sessSaved, m.sessFailed = v, v, false
 	m.saved, m.rec, m.exported, m.wi = v, nil, nil, nil
-	m.store.use(m.sessGen, path, v)
+	m.store.Use(m.sessGen, path, v)
 	m.welcome = m.welcome.setAnswers(m.answers).setCurrent(label)
 	m.welcome = m.welcome.setSaved(m.otherSessions(), m.now())
 	m.review = m.review.setAnswers(m.answers)
@@ -319,8 +320,8 @@ func (m model) sessionLoaded(path, label string, a advisor.Answers) model {
 }
 
 // otherSessions are the saved sessions found at the start, less the one in progress.
-func (m model) otherSessions() []SessionInfo {
-	var out []SessionInfo
+func (m model) otherSessions() []session.Info {
+	var out []session.Info
 	for _, s := range m.sessList {
 		if m.sessPath == "" || s.Path != m.sessPath {
 			out = append(out, s)
@@ -628,7 +629,7 @@ func (m *model) save() tea.Cmd {
 		return nil
 	}
 	m.sessAsked = a
-	m.store.want(sessionReq{gen: m.sessGen, path: m.sessPath, dir: m.sessDir, label: m.sessLabel, answers: a, at: m.now()})
+	m.store.Want(session.Request{Gen: m.sessGen, Path: m.sessPath, Dir: m.sessDir, Label: m.sessLabel, Answers: a, At: m.now()})
 	return saveSession(m.store)
 }
 
@@ -647,7 +648,7 @@ func (m model) newSession(label string) (model, tea.Cmd) {
 		v := m.visibleAnswers()
 		m.saved, m.sessAsked, m.sessSaved, m.sessFailed = v, v, nil, false
 		m.rec, m.exported, m.wi = nil, nil, nil
-		m.store.use(m.sessGen, "", nil)
+		m.store.Use(m.sessGen, "", nil)
 		m.question = newQuestionScreen(m.eng, m.st, m.keys)
 		m.status, m.statusErr = "", false
 	}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"medpath/advisor"
+	"medpath/internal/session"
 )
 
 // welcomeScreen says what medpath does and how long it takes, promises that
@@ -34,7 +35,7 @@ type welcomeScreen struct {
 	sessions bool            // sessions are on: starting new asks for a name
 	switches bool            // other sessions can be started or continued (no --session FILE)
 	current  string          // the label of the session in progress, when it has one
-	saved    []SessionInfo   // saved sessions to continue, newest first
+	saved    []session.Info  // saved sessions to continue, newest first
 	now      time.Time       // for "today" and "yesterday" in their dates
 	name     textinput.Model // the name field
 
@@ -46,8 +47,8 @@ type welcomeScreen struct {
 type welcomeItem struct {
 	label   string
 	cmd     func(s welcomeScreen) tea.Cmd
-	named   bool         // carries the name field
-	session *SessionInfo // a saved session to continue
+	named   bool          // carries the name field
+	session *session.Info // a saved session to continue
 }
 
 // maxSessionRows is how many saved sessions the welcome shows at a time.
@@ -82,7 +83,7 @@ func (s welcomeScreen) setSessions(on, switches bool) welcomeScreen {
 }
 
 // setSaved lists saved sessions (newest first) and when now is, for their dates.
-func (s welcomeScreen) setSaved(list []SessionInfo, now time.Time) welcomeScreen {
+func (s welcomeScreen) setSaved(list []session.Info, now time.Time) welcomeScreen {
 	s.saved, s.now = list, now
 	return s.rebuild()
 }
@@ -392,7 +393,7 @@ func (s welcomeScreen) savedBlock(rows int) []string {
 
 // sessionLine is a saved session as the menu lists it: its label (or
 // "(no name)") and when it was last saved.
-func sessionLine(info SessionInfo, now time.Time) string {
+func sessionLine(info session.Info, now time.Time) string {
 	label := info.Label
 	if label == "" {
 		label = "(no name)"

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"medpath/advisor"
+	"medpath/internal/session"
 )
 
 // whatIfStart returns a model on the results for the fixed answers with a
@@ -136,7 +137,7 @@ func TestWhatIfKeepAppliesAndSaves(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("keeping should save the session: %v", files)
 	}
-	_, a, err := LoadSession(engine(t), files[0])
+	_, a, err := session.Load(engine(t), files[0])
 	if err != nil || a["timeline_months"] != 36 || !reflect.DeepEqual(a, m.visibleAnswers()) {
 		t.Fatalf("saved %v %v, want %v", a, err, m.visibleAnswers())
 	}
