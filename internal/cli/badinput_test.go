@@ -1,4 +1,4 @@
-package main
+package cli_test
 
 import (
 	"os"
@@ -101,14 +101,14 @@ func TestBadInputCatalogue(t *testing.T) {
 		{"data: an example that fails", overlay(map[string]string{"x.yaml": "examples:\n  - {name: wrong, answers: {education: none}, expect: mls}\n"}), 1, `example "wrong": expected top path "mls"`},
 
 		// flags and commands
-		{"flags: unknown flag", []string{"--frobnicate"}, 2, "flag provided but not defined: -frobnicate"},
+		{"flags: unknown flag", []string{"--frobnicate"}, 2, "unknown flag: --frobnicate"},
 		{"flags: unknown command", []string{"recommend"}, 2, `unknown command "recommend"`},
 		{"flags: bad report format", []string{"report", "--answers", "-", "--format", "pdf"}, 2, `unknown --format "pdf"`},
 		{"flags: bad batch format", []string{"batch", dir, "--format", "xml"}, 2, `unknown --format "xml"`},
 		{"flags: jobs zero", []string{"batch", dir, "--jobs", "0"}, 2, "--jobs 0: allowed 1 to 256"},
-		{"flags: jobs not a number", []string{"batch", dir, "--jobs", "many"}, 2, `invalid value "many" for flag -jobs`},
+		{"flags: jobs not a number", []string{"batch", dir, "--jobs", "many"}, 2, `invalid argument "many" for "--jobs" flag`},
 		{"flags: compare needs two files", []string{"compare", "a.yaml"}, 2, "give two answers files"},
-		{"flags: flag missing its value", []string{"report", "--answers"}, 2, "flag needs an argument: -answers"},
+		{"flags: flag missing its value", []string{"report", "--answers"}, 2, "flag needs an argument: --answers"},
 		{"flags: questions takes no argument", []string{"questions", "extra"}, 2, `unexpected argument "extra"`},
 
 		// CSV cohorts

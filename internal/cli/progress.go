@@ -1,4 +1,4 @@
-package tui
+package cli
 
 import (
 	"fmt"
@@ -8,10 +8,10 @@ import (
 	"time"
 )
 
-// Progress draws a one-line progress bar on a terminal (stderr), at most ten
+// progress draws a one-line progress bar on a terminal (stderr), at most ten
 // times a second. Use it only when the output is a terminal: in a pipe or a
 // log there is no bar.
-type Progress struct {
+type progress struct {
 	mu    sync.Mutex
 	w     io.Writer
 	total int64
@@ -21,14 +21,14 @@ type Progress struct {
 	units int
 }
 
-// NewProgress returns a bar for total units of work (bytes or files); label
+// newProgress returns a bar for total units of work (bytes or files); label
 // names what is counted after the units, e.g. "students".
-func NewProgress(w io.Writer, total int64, label string) *Progress {
-	return &Progress{w: w, total: max(1, total), label: label}
+func newProgress(w io.Writer, total int64, label string) *progress {
+	return &progress{w: w, total: max(1, total), label: label}
 }
 
-// Set records progress: done of total, and n items finished so far.
-func (p *Progress) Set(done int64, n int) {
+// set records progress: done of total, and n items finished so far.
+func (p *progress) set(done int64, n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done, p.units = done, n
@@ -39,15 +39,15 @@ func (p *Progress) Set(done int64, n int) {
 	p.draw()
 }
 
-func (p *Progress) draw() {
+func (p *progress) draw() {
 	const width = 30
 	frac := min(1, float64(p.done)/float64(p.total))
 	filled := int(frac * width)
 	fmt.Fprintf(p.w, "\r[%s%s] %3.0f%% %d %s", strings.Repeat("#", filled), strings.Repeat("-", width-filled), 100*frac, p.units, p.label)
 }
 
-// Finish draws the full bar and ends the line.
-func (p *Progress) Finish() {
+// finish draws the full bar and ends the line.
+func (p *progress) finish() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done = p.total

@@ -1,0 +1,248 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"medpath/advisor"
+	"medpath/internal/session"
+	"medpath/tui"
+)
+
+// adviseOptions are the flags of `medpath` itself: the interactive advisor
+// and the accessible line-by-line mode.
+type adviseOptions struct {
+	answers    string
+	session    string
+	out        string
+	accessible bool
+}
+
+// newAdviseCmd returns the root command, which runs the advisor.
+func newAdviseCmd(a *app) *cobra.Command {
+	o := &adviseOptions{}
+	c := &cobra.Command{
+		Use:   "medpath",
+		Short: "A career advisor for medical technicians and technologists",
+		Long: `medpath: a career advisor for people entering US healthcare as a medical
+technician or a medical technologist.
+
+With no command it starts the interactive advisor: about twenty short
+questions, then ranked paths with the reasons, a personal plan with months
+and costs, certification routes, licences and pay. The answers are saved
+after every change to a session file; on the results, e exports the report
+and the answers. --accessible asks the same questions line by line on stdin
+and stdout, with no screen redraws (also ACCESSIBLE=1 or TERM=dumb).
+
+Exit codes: 0 ok, 1 error, 2 bad usage or bad input, 130 cancelled.
+Nothing you enter leaves this computer.`,
+		Example: `  medpath
+  medpath --answers me.yaml --out exports/
+  medpath --session maria.yaml
+  medpath --accessible`,
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	c.RunE = a.run(func(cmd *cobra.Command, args []string) error { return runAdvise(cmd, a, o, args) })
+	f := c.Flags()
+	f.StringVar(&o.answers, "answers", "", "answers FILE to start from (YAML or JSON; - reads stdin)")
+	f.StringVar(&o.session, "session", "", "the session FILE: loaded if it exists, saved after every change\n(default: a new file in $XDG_DATA_HOME/medpath/sessions\nor ~/.local/share/medpath/sessions)")
+	f.StringVar(&o.out, "out", "", "the DIR the advisor exports to (default: the current folder)")
+	f.BoolVar(&o.accessible, "accessible", false, "plain line-by-line questions, no screen redraws (also ACCESSIBLE=1 or TERM=dumb)")
+	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
+	_ = c.MarkFlagFilename("session", "yaml", "yml")
+	_ = c.MarkFlagDirname("out")
+	return c
+}
+
+// runAdvise runs the interactive advisor, or the accessible line-by-line
+// mode, and prints a short summary on stdout when it ends.
+//
+// The advisor saves the answers after every change to a session file (a new
+// one per session in session.Dir(), or --session FILE). SIGINT and SIGTERM
+// end it like ctrl+c: the terminal is restored, the answers are saved, and
+// the exit code is 130. A crash (a panic) restores the terminal, prints the
+// panic and where the answers are on stderr, and exits 1.
+//
+// MEDPATH_TEST_PANIC=1 in the environment makes the key F12 panic, to test
+// the crash handling end to end; without it F12 does nothing.
+func runAdvise(cmd *cobra.Command, a *app, o *adviseOptions, args []string) error {
+	if len(args) > 0 {
+		return unknownCommand(cmd, args[0])
+	}
+	eng, err := a.engine()
+	if err != nil {
+		return err
+	}
+	s := a.streams
+	var start advisor.Answers
+	if o.answers != "" {
+		if start, err = readAnswers(eng, o.answers, s.In); err != nil {
+			return err
+		}
+		if o.session != "" {
+			if _, err := os.Stat(o.session); err == nil {
+				return usagef("--session %s already holds answers; start from it or from --answers, not both", o.session)
+			}
+		}
+	}
+	if o.accessible || os.Getenv("ACCESSIBLE") != "" || os.Getenv("TERM") == "dumb" {
+		return runAccessible(a, o, eng, start)
+	}
+	if !s.InTTY() || !s.ErrTTY() {
+		return badInput(errors.New("the interactive advisor needs a terminal.\n" +
+			"  For plain questions on stdin and stdout: medpath --accessible\n" +
+			"  For a report from an answers file:      medpath report --answers FILE (medpath questions prints a template)"))
+	}
+	topts := tui.Options{
+		Answers: start, OutDir: o.out, NoColor: a.noColor, SessionPath: o.session,
+		Input: s.In, Output: s.Err, // the screens go to stderr, the summary to stdout
+		TestPanic: os.Getenv("MEDPATH_TEST_PANIC") == "1",
+	}
+	if o.session == "" {
+		dir, err := session.Dir()
+		if err != nil {
+			fmt.Fprintf(s.Err, "medpath: %v; answers are kept only if you export them\n", err)
+		}
+		topts.SessionDir = dir
+	}
+	// Signals cancel ctx; Run then restores the terminal, saves the answers
+	// and returns ErrCancelled.
+	ctx, stop := withSignals(cmd.Context())
+	defer stop()
+	res, err := tui.Run(ctx, eng, topts)
+	stop()
+	switch {
+	case errors.Is(err, tui.ErrCancelled):
+		return withNote(fmt.Errorf("%w.", errCancelled), sessionNote(res))
+	case errors.Is(err, tui.ErrCrashed):
+		return withNote(fmt.Errorf("%w.", err), sessionNote(res)+"medpath: please report the panic above; nothing was sent anywhere.")
+	case err != nil:
+		return answersError(err)
+	}
+	fmt.Fprint(a.out, eng.ExitSummary(res.Recommendation, res.Exported...))
+	if res.SessionPath != "" {
+		fmt.Fprintf(a.out, "Answers saved in %s\n", res.SessionPath)
+	}
+	if res.SessionErr != nil {
+		fmt.Fprintf(s.Err, "medpath: could not save the session: %v\n", res.SessionErr)
+	}
+	return nil
+}
+
+// sessionNote says where the answers are after the advisor ended early
+// (cancelled or crashed), or why they could not be saved, one line or two,
+// each ending in a newline.
+func sessionNote(res tui.Result) string {
+	switch {
+	case res.SessionPath != "":
+		return fmt.Sprintf("medpath: your answers are saved in %s\n  continue with: medpath --session %s\n", res.SessionPath, shellArg(res.SessionPath))
+	case res.SessionErr != nil:
+		return fmt.Sprintf("medpath: the answers could not be saved: %v\n", res.SessionErr)
+	}
+	return ""
+}
+
+// shellArg quotes s for a shell when it needs it.
+func shellArg(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// runAccessible asks the questions line by line, prints the text report,
+// and exports it when --out is given. With --session FILE it starts from the
+// file's answers when it exists and saves the final answers to it.
+func runAccessible(a *app, o *adviseOptions, eng *advisor.Engine, start advisor.Answers) error {
+	label := ""
+	if o.session != "" && start == nil {
+		if _, err := os.Stat(o.session); err == nil {
+			l, ans, err := session.Load(eng, o.session)
+			if err != nil {
+				return answersError(err)
+			}
+			label, start = l, ans
+		}
+	}
+	ans, err := tui.RunAccessible(eng, a.streams.In, a.out, start)
+	switch {
+	case errors.Is(err, tui.ErrCancelled):
+		return fmt.Errorf("%w; nothing was saved.", err)
+	case err != nil:
+		return err
+	}
+	if o.session != "" {
+		if err := session.Save(eng, o.session, label, ans, time.Now()); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.out, "\nAnswers saved in %s\n", o.session)
+	}
+	if o.out != "" {
+		rp, ap, err := session.Export(eng, ans, o.out, label)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.out, "\nSaved the report to %s and the answers to %s\n", rp, ap)
+	}
+	return nil
+}
+
+// unknownCommand is the error for `medpath NAME` when NAME is no command,
+// with the commands whose names are close to it.
+func unknownCommand(root *cobra.Command, name string) error {
+	msg := fmt.Sprintf("unknown command %q", name)
+	if s := root.SuggestionsFor(name); len(s) > 0 {
+		msg += fmt.Sprintf("; did you mean %s?", joinOr(quoteAll(s)))
+	} else {
+		var names []string
+		for _, c := range root.Commands() {
+			if c.IsAvailableCommand() {
+				names = append(names, c.Name())
+			}
+		}
+		msg += "; commands: " + strings.Join(names, ", ")
+	}
+	return usagef("%s", msg)
+}
+
+func quoteAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = fmt.Sprintf("%q", w)
+	}
+	return out
+}
+
+// withSignals returns ctx cancelled by SIGINT or SIGTERM, and stop, which
+// restores the default handling at once, so a second signal ends the program
+// even if something hangs.
+func withSignals(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+}
+
+// noteError is an error followed by lines that say what to do next.
+type noteError struct {
+	err  error
+	note string
+}
+
+// withNote returns err with note (lines, each ending in a newline) printed
+// after it.
+func withNote(err error, note string) error {
+	if note == "" {
+		return err
+	}
+	return &noteError{err: err, note: strings.TrimSuffix(note, "\n")}
+}
+
+func (e *noteError) Error() string { return e.err.Error() + "\n" + e.note }
+func (e *noteError) Unwrap() error { return e.err }

@@ -1,0 +1,301 @@
+// Package cli is medpath's command line: the commands, their flags and help,
+// and the one place that turns errors into exit codes.
+//
+// [Main] builds a cobra command tree styled by fang (help, --version, shell
+// completions) and runs it on the [Streams] it is given. Each command lives in
+// its own file with an options struct, its flags, its help text with an
+// example, and a run function that returns an error, never an exit code:
+//
+//	medpath            advise.go     the interactive advisor, or accessible mode
+//	medpath report     report.go     a recommendation from an answers file
+//	medpath questions  questions.go  an answers template
+//	medpath validate   validate.go   check the data and run its examples
+//	medpath compare    compare.go    what changes between two answers files
+//	medpath batch      batch.go      one row per student and a cohort summary
+//	medpath man        man.go        the manual page (hidden)
+//
+// Exit codes ([exitCode]): 0 ok, 1 error, 2 bad usage or bad input, 130
+// cancelled. Errors are printed once, by Main, as "medpath CMD: message", in
+// plain text (scripts and counselors read them; lists of file:line:col
+// problems must not be re-wrapped), and never through fang's styled error box.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"medpath/advisor"
+	"medpath/data"
+	"medpath/tui"
+)
+
+// Main runs medpath with args (without the program name) on s and returns
+// the exit code. version is what --version prints.
+func Main(args []string, s *Streams, version string) int {
+	// medpath's live heap is a few MiB, so collecting garbage at 5x instead of
+	// 2x the live heap costs 10-20 MiB of peak memory at most and saves
+	// collections during start-up and batch runs (see docs/PERFORMANCE.md).
+	// GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	a := &app{streams: s}
+	a.out, a.stdout = newOutput(s, !noColorAsked(args))
+	err := a.execute(context.Background(), args, version)
+	if err != nil {
+		printError(s.Err, err)
+	}
+	return exitCode(err)
+}
+
+// app is what every command shares: the streams, the global flags and the
+// error a command failed with (gh's Factory, in small).
+type app struct {
+	streams *Streams
+	out     *output   // stdout, remembering the first write error
+	stdout  io.Writer // out, as a terminal when it is one (for fang's colours)
+	dataDir string    // --data
+	noColor bool      // --no-color
+	failed  error     // the error a command, a flag or an argument failed with
+}
+
+// execute builds the command tree and runs it. Commands report errors by
+// a.fail, not to cobra: fang would print them in its own style and, on a
+// terminal, first ask the terminal for its background colour.
+func (a *app) execute(ctx context.Context, args []string, version string) error {
+	root := newAdviseCmd(a)
+	root.AddCommand(newReportCmd(a), newQuestionsCmd(a), newValidateCmd(a),
+		newCompareCmd(a), newBatchCmd(a), newManCmd(a))
+	root.SetHelpCommand(newHelpCmd(a))
+	for _, c := range append(root.Commands(), root) {
+		c.InitDefaultHelpFlag() // now, not when run, so every listing shows it
+	}
+	root.PersistentFlags().StringVar(&a.dataDir, "data", "", "a counselor's DIR of YAML laid over the built-in data")
+	root.PersistentFlags().BoolVar(&a.noColor, "no-color", false, "no colour (NO_COLOR=1 works too)")
+	_ = root.MarkPersistentFlagDirname("data")
+	root.SetVersionTemplate("medpath {{.Version}}\n")
+	root.SuggestionsMinimumDistance = 2
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		a.fail(c, flagError(c, err))
+		return nil // handled: cobra stops here without running c
+	})
+	root.SetArgs(args)
+	root.SetIn(a.streams.In)
+	root.SetOut(a.stdout)
+	root.SetErr(a.streams.Err)
+
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(version),
+		fang.WithoutManpage(), // man.go writes it to our stdout, not os.Stdout
+		fang.WithErrorHandler(func(io.Writer, fang.Styles, error) {}), // Main prints errors
+	)
+	switch {
+	case a.failed != nil:
+		return a.failed
+	case a.out.err != nil:
+		return &cmdError{cmd: "medpath", err: fmt.Errorf("cannot write the output: %w", a.out.err)}
+	case err != nil:
+		// Only cobra's own commands and checks get here (completion with a
+		// wrong shell, say): bad usage.
+		return &cmdError{cmd: "medpath", err: &usageError{err: err, hint: true}}
+	}
+	return nil
+}
+
+// run adapts a command's run function to cobra: its error is kept for Main.
+func (a *app) run(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := f(cmd, args); err != nil {
+			a.fail(cmd, err)
+		}
+		return nil
+	}
+}
+
+// fail records that cmd failed with err; the first failure wins.
+func (a *app) fail(cmd *cobra.Command, err error) {
+	if a.failed == nil {
+		a.failed = &cmdError{cmd: cmd.CommandPath(), err: err}
+	}
+}
+
+// engine loads the embedded data and the --data overlay, if any.
+func (a *app) engine() (*advisor.Engine, error) {
+	layers := []advisor.Layer{{FS: data.FS}}
+	if a.dataDir != "" {
+		st, err := os.Stat(a.dataDir)
+		if err != nil {
+			return nil, fmt.Errorf("the data has problems:\n--data %s: %w", a.dataDir, err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("the data has problems:\n--data %s: not a folder", a.dataDir)
+		}
+		layers = append(layers, advisor.Layer{Dir: a.dataDir, FS: os.DirFS(a.dataDir)})
+	}
+	eng, err := advisor.LoadLayers(layers...)
+	if err != nil {
+		return nil, fmt.Errorf("the data has problems:\n%w", err)
+	}
+	return eng, nil
+}
+
+// noColorAsked reports whether args ask for --no-color before any "--", so
+// that even the help, printed before the flags reach a command, has none.
+func noColorAsked(args []string) bool {
+	if i := slices.Index(args, "--"); i >= 0 {
+		args = args[:i]
+	}
+	return slices.ContainsFunc(args, func(s string) bool {
+		return s == "--no-color" || s == "--no-color=true" || s == "--no-color=1"
+	})
+}
+
+// cmdError is an error of the command at path ("medpath report").
+type cmdError struct {
+	cmd string
+	err error
+}
+
+func (e *cmdError) Error() string { return e.cmd + ": " + e.err.Error() }
+func (e *cmdError) Unwrap() error { return e.err }
+
+// usageError is bad usage or bad input: exit 2. hint adds a pointer to the
+// command's help.
+type usageError struct {
+	err  error
+	hint bool
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usagef returns a usage error (exit 2) with a pointer to the help.
+func usagef(format string, a ...any) error {
+	return &usageError{err: fmt.Errorf(format, a...), hint: true}
+}
+
+// badInput marks err as bad input (exit 2), without the help pointer.
+func badInput(err error) error {
+	return &usageError{err: err}
+}
+
+// errCancelled reports that the user cancelled (exit 130).
+var errCancelled = errors.New("cancelled")
+
+// exitCode is the one mapping from errors to exit codes: 0 ok; 130 cancelled
+// (ctrl+c, SIGINT, SIGTERM, end of input in accessible mode); 2 bad usage or
+// bad input (a flag, an argument, an answers file, a CSV header); 1 anything
+// else (unreadable or broken data, a file that cannot be written, students a
+// batch could not score, a crash).
+func exitCode(err error) int {
+	var ue *usageError
+	var ae *advisor.AnswersError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errCancelled), errors.Is(err, tui.ErrCancelled), errors.Is(err, context.Canceled):
+		return 130
+	case errors.As(err, &ue), errors.As(err, &ae):
+		return 2
+	}
+	return 1
+}
+
+// printError prints err on w as "medpath CMD: message", and for bad usage a
+// pointer to the command's help.
+func printError(w io.Writer, err error) {
+	fmt.Fprintln(w, err)
+	var ce *cmdError
+	var ue *usageError
+	if errors.As(err, &ue) && ue.hint && errors.As(err, &ce) {
+		fmt.Fprintf(w, "Run '%s --help' for usage.\n", ce.cmd)
+	}
+}
+
+// flagError explains a flag c could not parse. A flag that another command
+// takes says so: "validate takes no --format (report, compare and batch do)".
+func flagError(c *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return &usageError{err: err, hint: true}
+	}
+	var takers []string
+	for _, sub := range append([]*cobra.Command{c.Root()}, c.Root().Commands()...) {
+		if sub != c && !sub.Hidden && sub.LocalNonPersistentFlags().Lookup(name) != nil {
+			takers = append(takers, cmdName(sub))
+		}
+	}
+	if len(takers) == 0 {
+		return &usageError{err: err, hint: true}
+	}
+	verb := "does"
+	if len(takers) > 1 {
+		verb = "do"
+	}
+	return usagef("%s takes no --%s (%s %s)", cmdName(c), name, joinAnd(takers), verb)
+}
+
+// cmdName names c for people: "report", or "medpath" for the advisor itself.
+func cmdName(c *cobra.Command) string {
+	if !c.HasParent() {
+		return "medpath"
+	}
+	return c.Name()
+}
+
+// joinAnd joins words as "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// formatFlag adds --format to c with its allowed values (the first is the
+// default) and their completions.
+func formatFlag(c *cobra.Command, p *string, allowed []string) {
+	c.Flags().StringVar(p, "format", allowed[0], "output FORMAT: "+joinOr(allowed))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// joinOr joins words as "a, b or c".
+func joinOr(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// checkFormat checks the value of --format against allowed.
+func checkFormat(f string, allowed []string) error {
+	if !slices.Contains(allowed, f) {
+		return usagef("unknown --format %q; allowed: %s", f, strings.Join(allowed, ", "))
+	}
+	return nil
+}
+
+// noArgs is the check of a command that takes no arguments.
+func noArgs(args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	return nil
+}
+
+// hideDefault keeps a flag's default out of the help, when the usage text
+// says it in words.
+func hideDefault(fs *pflag.FlagSet, name string) {
+	if f := fs.Lookup(name); f != nil {
+		f.DefValue = ""
+	}
+}

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"io"
+
+	mcobra "github.com/muesli/mango-cobra"
+	"github.com/muesli/roff"
+	"github.com/spf13/cobra"
+)
+
+// newManCmd returns `medpath man`, which prints the manual page (roff, for
+// packagers: medpath man > medpath.1). It stands in for fang's own, which
+// writes to the process's stdout rather than the command's.
+func newManCmd(a *app) *cobra.Command {
+	c := &cobra.Command{
+		Use:                   "man",
+		Short:                 "Print the manual page (roff)",
+		Example:               "  medpath man > medpath.1 && man ./medpath.1",
+		Hidden:                true,
+		DisableFlagsInUseLine: true,
+		Args:                  cobra.ArbitraryArgs,
+	}
+	c.RunE = a.run(func(cmd *cobra.Command, args []string) error {
+		if err := noArgs(args); err != nil {
+			return err
+		}
+		page, err := mcobra.NewManPage(1, cmd.Root())
+		if err != nil {
+			return err
+		}
+		page = page.WithSection("Exit status", "0 ok, 1 error, 2 bad usage or bad input, 130 cancelled (ctrl+c, SIGINT, SIGTERM, or end of input in accessible mode).").
+			WithSection("Environment", "ACCESSIBLE=1 or TERM=dumb: the line-by-line mode. NO_COLOR=1: no colour. XDG_DATA_HOME: where sessions are saved. GOGC: the garbage collector's target (medpath sets 400 when it is unset).").
+			WithSection("Files", "$XDG_DATA_HOME/medpath/sessions/ or ~/.local/share/medpath/sessions/: the saved sessions, one answers file each, mode 0600.")
+		_, err = io.WriteString(a.out, page.Build(roff.NewDocument()))
+		return err
+	})
+	return c
+}
+
+// newHelpCmd returns `medpath help [command]`. Unlike cobra's own, an
+// unknown topic is bad usage (exit 2) with a did-you-mean.
+func newHelpCmd(a *app) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help about any command: medpath help report is medpath report --help.",
+		Args:  cobra.ArbitraryArgs,
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var names []cobra.Completion
+			if len(args) == 0 {
+				for _, sub := range c.Root().Commands() {
+					if sub.IsAvailableCommand() {
+						names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+					}
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+	}
+	c.RunE = a.run(func(cmd *cobra.Command, args []string) error {
+		target, rest, err := cmd.Root().Find(args)
+		switch {
+		case err != nil || target == nil:
+			return unknownCommand(cmd.Root(), args[0])
+		case len(rest) > 0:
+			if target == cmd.Root() {
+				return unknownCommand(cmd.Root(), rest[0])
+			}
+			return usagef("%s has no command %q", target.CommandPath(), rest[0])
+		}
+		// What cobra does when it runs target: add --help and --version and
+		// merge the global flags, so the help is the same as target --help.
+		target.InitDefaultHelpFlag()
+		target.InitDefaultVersionFlag()
+		_ = target.InheritedFlags()
+		return target.Help()
+	})
+	c.InitDefaultHelpFlag() // as for the other commands (see app.execute)
+	return c
+}
