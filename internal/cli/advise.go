@@ -196,32 +196,6 @@ func runAccessible(a *app, o *adviseOptions, eng *advisor.Engine, start advisor.
 	return nil
 }
 
-// unknownCommand is the error for `medpath NAME` when NAME is no command,
-// with the commands whose names are close to it.
-func unknownCommand(root *cobra.Command, name string) error {
-	msg := fmt.Sprintf("unknown command %q", name)
-	if s := root.SuggestionsFor(name); len(s) > 0 {
-		msg += fmt.Sprintf("; did you mean %s?", joinOr(quoteAll(s)))
-	} else {
-		var names []string
-		for _, c := range root.Commands() {
-			if c.IsAvailableCommand() {
-				names = append(names, c.Name())
-			}
-		}
-		msg += "; commands: " + strings.Join(names, ", ")
-	}
-	return usagef("%s", msg)
-}
-
-func quoteAll(words []string) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = fmt.Sprintf("%q", w)
-	}
-	return out
-}
-
 // withSignals returns ctx cancelled by SIGINT or SIGTERM, and stop, which
 // restores the default handling at once, so a second signal ends the program
 // even if something hangs.

@@ -12,6 +12,7 @@
 //	medpath validate   validate.go   check the data and run its examples
 //	medpath compare    compare.go    what changes between two answers files
 //	medpath batch      batch.go      one row per student and a cohort summary
+//	medpath help       help.go       help on any command, with a did-you-mean
 //	medpath man        man.go        the manual page (hidden)
 //
 // Exit codes ([exitCode]): 0 ok, 1 error, 2 bad usage or bad input, 130
