@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/optimizer"
+	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 	"go.yaml.in/yaml/v3"
 )
@@ -28,10 +30,48 @@ const licensingStates = "licensing_states"
 const (
 	maxCondLen   = 2000 // characters
 	maxCondNodes = 300  // syntax-tree nodes
+	// maxCondSteps bounds the work of one evaluation of one condition, in
+	// syntax-tree nodes visited, computed at load from the longest lists the
+	// condition can see (about 1 ms). The built-in conditions take at most a
+	// few hundred; all() nested 4 deep over 12 states takes 70,000.
+	maxCondSteps = 100_000
+	// maxEngineSteps bounds the work of evaluating every condition of the
+	// data once, so that many conditions just under maxCondSteps cannot make
+	// each report slow either. The built-in data needs about 20,000.
+	maxEngineSteps = 2_000_000
 )
 
 // condBuiltins are the only expr functions a condition may call.
 var condBuiltins = []string{"len", "any", "all", "none", "one", "count", "abs", "min", "max"}
+
+// condPredicates are the builtins that take a {closure} run for each item of a list.
+var condPredicates = []string{"any", "all", "none", "one", "count"}
+
+// condOperators are the operators a condition may use.
+var condOperators = []string{"==", "!=", "<", "<=", ">", ">=", "and", "or", "not", "&&", "||", "!", "in", "+", "-", "*", "/", "%"}
+
+// condAllowed is the one line that says what a condition may use.
+const condAllowed = "a condition may use question ids, licensing_states, numbers, \"text\", true, false, " +
+	"[lists], the operators == != < <= > >= and or not in + - * / % and the functions " +
+	"len, any, all, none, one, count, abs, min and max"
+
+// condWords are names a question id cannot take: they mean something else in a condition.
+var condWords = []string{licensingStates, "and", "or", "not", "in", "true", "false", "nil",
+	"let", "if", "else", "matches", "contains", "startsWith", "endsWith",
+	"len", "any", "all", "none", "one", "count", "abs", "min", "max"}
+
+// varNameProblem says why id cannot be a question id (a variable in conditions), or "".
+func varNameProblem(id string) string {
+	switch {
+	case id == licensingStates:
+		return fmt.Sprintf("the id %q is taken: it is the list of licensing states that conditions see; choose another id", id)
+	case slices.Contains(condWords, id):
+		return fmt.Sprintf("the id %q is a word of the condition language; choose another id", id)
+	case !idRe.MatchString(id):
+		return "an id is lower-case letters, digits and _, starting with a letter (it is a variable in conditions)"
+	}
+	return ""
+}
 
 // shapeEnv returns the variable types conditions are compiled against: one
 // variable per question, typed by its kind, and the named constants.
@@ -65,33 +105,52 @@ func (e *Engine) compileOptions() []expr.Option {
 }
 
 // compile compiles c (if written) and reports a problem at its position if it is
-// not a valid true/false condition over known variables. Identical sources are
-// compiled once.
+// not a valid true/false condition over known variables, uses what a condition
+// may not, or could take too long to evaluate. Identical sources are compiled once.
 func (e *Engine) compile(c *Cond, fileName, what string, ps *problems) {
 	if c.IsZero() {
 		return
 	}
-	if prog, ok := e.progCache[c.Src]; ok {
-		c.prog = prog
+	prog, ok := e.progCache[c.Src]
+	if !ok {
+		var steps int
+		var err error
+		prog, steps, err = e.compileCond(c.Src)
+		if err != nil {
+			ps.add(fileName, c.Pos, "%s: %v", what, err)
+			return
+		}
+		e.progCache[c.Src] = prog
+		if e.conds.steps == nil {
+			e.conds.steps = map[string]int{}
+		}
+		e.conds.steps[c.Src] = steps
+	}
+	// every use of a condition is evaluated, so every use counts
+	e.conds.total += e.conds.steps[c.Src]
+	if e.conds.total > maxEngineSteps && !e.conds.over {
+		e.conds.over = true
+		ps.add(fileName, c.Pos, "%s: the conditions of the data together could take more than %d steps to evaluate for one student; the limit is %d (this one takes up to %d): nest fewer any/all/none/one/count over lists",
+			what, maxEngineSteps, maxEngineSteps, e.conds.steps[c.Src])
 		return
 	}
-	if msg := e.checkCond(c.Src); msg != "" {
-		ps.add(fileName, c.Pos, "%s: %s", what, msg)
-		return
-	}
-	prog, err := e.compileSrc(c.Src)
-	if err != nil {
-		ps.add(fileName, c.Pos, "%s: %s", what, e.condError(err))
-		return
-	}
-	e.progCache[c.Src] = prog
 	c.prog = prog
 }
 
-// compileSrc is expr.Compile with one configuration built once and reused:
-// building it (the variable types, the builtin table) cost more than
-// compiling a short condition, and the loader compiles a hundred or more.
-func (e *Engine) compileSrc(src string) (*vm.Program, error) {
+// condBudget is what the engine knows of its conditions' cost.
+type condBudget struct {
+	steps map[string]int // the most steps one evaluation of each source takes
+	total int            // of every condition as used in the data
+	over  bool           // maxEngineSteps was passed (reported once)
+}
+
+// compileCond checks and compiles one condition: its length, its syntax, the
+// allow-list (what a condition may use), its types, and the most steps it can
+// take. It returns the program and that number of steps.
+func (e *Engine) compileCond(src string) (*vm.Program, int, error) {
+	if len(src) > maxCondLen {
+		return nil, 0, fmt.Errorf("condition is %d characters; the limit is %d", len(src), maxCondLen)
+	}
 	if e.conf == nil {
 		c := conf.CreateNew()
 		for _, op := range e.compileOptions() {
@@ -103,75 +162,307 @@ func (e *Engine) compileSrc(src string) (*vm.Program, error) {
 		c.Check()
 		e.conf = c
 	}
-	tree, err := checker.ParseCheck(src, e.conf)
+	tree, err := parser.ParseWithConfig(src, e.conf)
 	if err != nil {
-		return nil, err
+		return nil, 0, e.condError(err)
+	}
+	if fe := e.allowed(tree.Node, 0); fe != nil {
+		fe = fe.Bind(tree.Source)
+		if strings.HasSuffix(fe.Message, " is not allowed") {
+			return nil, 0, fmt.Errorf("%s %s; %s", fe.Message, at(fe), condAllowed)
+		}
+		return nil, 0, e.condError(fe)
+	}
+	if _, err := new(checker.Checker).PatchAndCheck(tree, e.conf); err != nil {
+		return nil, 0, e.condError(err)
+	}
+	cw := costWalk{e: e, list: e.longestList(tree.Node)}
+	steps := cw.steps(tree.Node)
+	if cw.err != nil {
+		return nil, 0, e.condError(cw.err.Bind(tree.Source))
+	}
+	if steps > maxCondSteps {
+		return nil, 0, fmt.Errorf("this condition could take more than %d steps to evaluate (lists of up to %d items, nested %d deep); the limit is %d: nest fewer any/all/none/one/count over lists",
+			maxCondSteps, cw.list, cw.deepest, maxCondSteps)
 	}
 	if e.conf.Optimize {
 		if err := optimizer.Optimize(&tree.Node, e.conf); err != nil {
 			var fe *file.Error
 			if errors.As(err, &fe) {
-				return nil, fe.Bind(tree.Source)
+				return nil, 0, e.condError(fe.Bind(tree.Source))
 			}
-			return nil, err
+			return nil, 0, err
 		}
 	}
-	return compiler.Compile(tree, e.conf)
+	prog, err := compiler.Compile(tree, e.conf)
+	if err != nil {
+		return nil, 0, e.condError(err)
+	}
+	return prog, steps, nil
 }
 
-// checkCond refuses conditions that are too long before compiling them.
-func (e *Engine) checkCond(src string) string {
-	if len(src) > maxCondLen {
-		return fmt.Sprintf("condition is %d characters; the limit is %d", len(src), maxCondLen)
+// notAllowed is the error for a part of a condition outside the allow-list.
+func notAllowed(n ast.Node, format string, args ...any) *file.Error {
+	return &file.Error{Location: n.Location(), Message: fmt.Sprintf(format, args...) + " is not allowed"}
+}
+
+// allowed walks the parsed condition and returns the first part of it that a
+// condition may not use, or nil. preds is how many any/all/... closures
+// enclose n. Whatever expr would otherwise accept (let, map, filter, reduce,
+// matches, $env, **, method calls, ...) is refused here, by what it is, so
+// that the list of what is allowed is this function and nothing else.
+func (e *Engine) allowed(n ast.Node, preds int) *file.Error {
+	switch n := n.(type) {
+	case *ast.NilNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.StringNode:
+		return nil
+	case *ast.IdentifierNode:
+		if _, ok := e.env[n.Value]; ok {
+			return nil
+		}
+		if strings.HasPrefix(n.Value, "$") {
+			return notAllowed(n, "%q", n.Value)
+		}
+		names := append(e.questionIDs(), licensingStates)
+		return &file.Error{Location: n.Location(), Message: fmt.Sprintf("unknown variable %s%s; variables are question ids and %s",
+			echo(n.Value), didYouMean(n.Value, names), licensingStates)}
+	case *ast.UnaryNode:
+		if !slices.Contains(condOperators, n.Operator) {
+			return notAllowed(n, "the operator %q", n.Operator)
+		}
+		return e.allowed(n.Node, preds)
+	case *ast.BinaryNode:
+		switch op := n.Operator; {
+		case op == "**" || op == "^":
+			return notAllowed(n, "the power operator %q", op)
+		case op == "matches":
+			return notAllowed(n, "matches (a regular expression)")
+		case op == "..":
+			return notAllowed(n, "a range (a..b)")
+		case !slices.Contains(condOperators, op):
+			return notAllowed(n, "the operator %q", op)
+		}
+		if fe := e.allowed(n.Left, preds); fe != nil {
+			return fe
+		}
+		return e.allowed(n.Right, preds)
+	case *ast.ArrayNode:
+		for _, c := range n.Nodes {
+			if fe := e.allowed(c, preds); fe != nil {
+				return fe
+			}
+		}
+		return nil
+	case *ast.BuiltinNode:
+		if !slices.Contains(condBuiltins, n.Name) {
+			return notAllowed(n, "the function %q", n.Name)
+		}
+		for _, a := range n.Arguments {
+			inner := preds
+			if _, isClosure := a.(*ast.PredicateNode); isClosure {
+				if !slices.Contains(condPredicates, n.Name) {
+					return notAllowed(a, "a {closure} in %s", n.Name)
+				}
+				inner++
+			}
+			if fe := e.allowed(a, inner); fe != nil {
+				return fe
+			}
+		}
+		return nil
+	case *ast.PredicateNode:
+		return e.allowed(n.Node, preds)
+	case *ast.PointerNode:
+		if preds == 0 {
+			return notAllowed(n, "# outside the {closure} of any, all, none, one or count")
+		}
+		if n.Name != "" {
+			return notAllowed(n, "#%s (use # for the item)", n.Name)
+		}
+		return nil
+	case *ast.CallNode:
+		if m, ok := n.Callee.(*ast.MemberNode); ok {
+			if fe := e.allowed(m.Node, preds); fe != nil {
+				return fe
+			}
+		}
+		if id, ok := n.Callee.(*ast.IdentifierNode); ok {
+			return notAllowed(n, "the function %s%s", echo(id.Value), didYouMean(id.Value, condBuiltins))
+		}
+		return notAllowed(n, "calling a method")
+	case *ast.MemberNode:
+		if fe := e.allowed(n.Node, preds); fe != nil {
+			return fe
+		}
+		return notAllowed(n, "a field or an index (x.y, x[i])")
+	case *ast.SliceNode:
+		return notAllowed(n, "a slice (x[i:j])")
+	case *ast.ChainNode:
+		return notAllowed(n, "optional chaining (?.)")
+	case *ast.ConditionalNode:
+		return notAllowed(n, "a conditional (a ? b : c, if/else)")
+	case *ast.VariableDeclaratorNode:
+		return notAllowed(n, "let")
+	case *ast.SequenceNode:
+		return notAllowed(n, "more than one expression (;)")
+	case *ast.MapNode, *ast.PairNode:
+		return notAllowed(n, "a map ({key: value})")
+	case *ast.BytesNode:
+		return notAllowed(n, "a byte string")
 	}
-	return ""
+	return notAllowed(n, "%T", n)
+}
+
+// longestList returns the most items any list a condition can see may hold:
+// a multi question's options (an answer holds each at most once), the
+// licensing states, or a [list] written in the condition. Once let, map,
+// ranges and the like are refused, no other list can be built.
+func (e *Engine) longestList(n ast.Node) int {
+	longest := len(e.licensing)
+	for _, q := range e.questions {
+		if q.Kind == KindMulti {
+			longest = max(longest, len(q.Options))
+		}
+	}
+	ast.Walk(&n, visitor(func(n *ast.Node) {
+		if a, ok := (*n).(*ast.ArrayNode); ok {
+			longest = max(longest, len(a.Nodes))
+		}
+	}))
+	return max(longest, 1)
+}
+
+// costWalk bounds the steps one evaluation of a type-checked condition takes:
+// each node costs one, an any/all/none/one/count costs its closure once per
+// item of its list, and a comparison or function over a list costs the list.
+// It also refuses joining text with +, the one allowed operator whose result
+// could grow.
+type costWalk struct {
+	e       *Engine
+	list    int // the longest list any node can be
+	depth   int // closures enclosing the node being walked
+	deepest int
+	err     *file.Error
+}
+
+func (w *costWalk) steps(n ast.Node) int {
+	switch n := n.(type) {
+	case *ast.UnaryNode:
+		return satAdd(1, w.steps(n.Node))
+	case *ast.BinaryNode:
+		if n.Operator == "+" && isText(n.Left) && w.err == nil {
+			w.err = &file.Error{Location: n.Location(), Message: "joining text with + is not allowed; compare each part instead"}
+		}
+		s := satAdd(1, satAdd(w.steps(n.Left), w.steps(n.Right)))
+		if n.Operator == "in" || n.Operator == "==" || n.Operator == "!=" {
+			s = satAdd(s, w.list)
+		}
+		return s
+	case *ast.ArrayNode:
+		s := 1
+		for _, c := range n.Nodes {
+			s = satAdd(s, w.steps(c))
+		}
+		return s
+	case *ast.BuiltinNode:
+		if len(n.Arguments) == 2 {
+			if p, ok := n.Arguments[1].(*ast.PredicateNode); ok {
+				w.depth++
+				w.deepest = max(w.deepest, w.depth)
+				body := w.steps(p.Node)
+				w.depth--
+				return satAdd(satAdd(1, w.steps(n.Arguments[0])), satMul(w.listLen(n.Arguments[0]), satAdd(body, 2)))
+			}
+		}
+		s := satAdd(1, w.list)
+		for _, a := range n.Arguments {
+			s = satAdd(s, w.steps(a))
+		}
+		return s
+	case *ast.PredicateNode:
+		return w.steps(n.Node)
+	}
+	return 1
+}
+
+// listLen is the most items the list n can hold.
+func (w *costWalk) listLen(n ast.Node) int {
+	switch n := n.(type) {
+	case *ast.ArrayNode:
+		return len(n.Nodes)
+	case *ast.IdentifierNode:
+		if n.Value == licensingStates {
+			return len(w.e.licensing)
+		}
+		if q := w.e.question(n.Value); q != nil && q.Kind == KindMulti {
+			return len(q.Options)
+		}
+	}
+	return w.list
+}
+
+func isText(n ast.Node) bool {
+	t := n.Type()
+	return t != nil && t.Kind() == reflect.String
+}
+
+// satAdd and satMul add and multiply step counts without overflowing: any
+// count above saturate is over every limit anyway.
+func satAdd(a, b int) int { return min(a+b, saturate) }
+
+func satMul(a, b int) int {
+	if a != 0 && b > saturate/a {
+		return saturate
+	}
+	return min(a*b, saturate)
 }
 
 var unknownNameRe = regexp.MustCompile(`^unknown name (\S+)`)
 
-// condError turns an expr compile error into one line a data author can act on.
-func (e *Engine) condError(err error) string {
+// condError turns an expr compile error into one error a data author can act on.
+func (e *Engine) condError(err error) error {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
 		msg := err.Error()
 		if strings.HasPrefix(msg, "expected bool") {
-			return "a condition must be true or false, but this " + strings.TrimPrefix(msg, "expected bool, but ")
+			return errors.New("a condition must be true or false, but this " + strings.TrimPrefix(msg, "expected bool, but "))
 		}
-		return msg
+		return errors.New(msg)
 	}
 	msg := fe.Message
 	if sm := unknownNameRe.FindStringSubmatch(msg); sm != nil {
 		names := append(e.questionIDs(), licensingStates)
-		msg = fmt.Sprintf("unknown variable %q%s; variables are question ids and %s", sm[1], didYouMean(sm[1], names), licensingStates)
+		msg = fmt.Sprintf("unknown variable %s%s; variables are question ids and %s", echo(sm[1]), didYouMean(sm[1], names), licensingStates)
 	}
-	return fmt.Sprintf("%s (at column %d of the condition)", msg, fe.Column+1)
+	return fmt.Errorf("%s %s", msg, at(fe))
+}
+
+// at says where in a condition an error is.
+func at(fe *file.Error) string {
+	if fe.Line > 1 {
+		return fmt.Sprintf("(at line %d, column %d of the condition)", fe.Line, fe.Column+1)
+	}
+	return fmt.Sprintf("(at column %d of the condition)", fe.Column+1)
 }
 
 // CompileCondition checks a condition written by a counselor against this
-// engine's variables and returns the compile error, if any.
+// engine's variables, the allow-list and the evaluation budget, exactly as the
+// loader does, and returns the error, if any.
 func (e *Engine) CompileCondition(src string) error {
-	if msg := e.checkCond(src); msg != "" {
-		return errors.New(msg)
-	}
-	if _, err := expr.Compile(src, e.compileOptions()...); err != nil {
-		return errors.New(e.condError(err))
-	}
-	return nil
+	_, _, err := e.compileCond(src)
+	return err
 }
 
-// EvalCondition compiles src and evaluates it on answers (defaults for the
-// rest). A condition that fails to compile or errors at run time is false.
-// It is for tools and tests; the engine compiles its own conditions at load.
-func (e *Engine) EvalCondition(src string, a Answers) bool {
-	if e.checkCond(src) != "" {
-		return false
-	}
-	prog, err := e.compileSrc(src)
+// EvalCondition compiles src as the loader does and evaluates it on answers
+// (defaults for the rest). It returns an error if src does not compile or
+// fails while it runs (a division by zero, say). It is for tools and tests;
+// the engine compiles its own conditions at load.
+func (e *Engine) EvalCondition(src string, a Answers) (bool, error) {
+	prog, _, err := e.compileCond(src)
 	if err != nil {
-		return false
+		return false, err
 	}
 	var m vm.VM
-	return eval(&m, &Cond{Src: src, prog: prog}, e.envFor(a))
+	return evalErr(&m, &Cond{Src: src, prog: prog}, e.envFor(a))
 }
 
 // reads lists the question ids a condition reads, in order of first use.
@@ -205,17 +496,29 @@ type visitor func(*ast.Node)
 func (v visitor) Visit(n *ast.Node) { v(n) }
 
 // eval runs a compiled condition; a missing condition holds. A runtime error
-// (none is expected after type-checking) counts as not holding.
+// (a division by zero, say; none is expected after type-checking) counts as
+// not holding. Every condition was bounded at load (compileCond), so a run
+// cannot take long; the VM's memory budget is a second guard.
 func eval(m *vm.VM, c *Cond, env map[string]any) bool {
+	ok, _ := evalErr(m, c, env)
+	return ok
+}
+
+// condMemory is the VM's memory budget for one evaluation, in expr's units
+// (about one per list item it builds); conditions build only small [lists].
+const condMemory = 100_000
+
+func evalErr(m *vm.VM, c *Cond, env map[string]any) (bool, error) {
 	if c.prog == nil {
-		return true
+		return true, nil
 	}
+	m.MemoryBudget = condMemory
 	out, err := m.Run(c.prog, env)
 	if err != nil {
-		return false
+		return false, err
 	}
 	b, _ := out.(bool)
-	return b
+	return b, nil
 }
 
 // convert checks one YAML value against a question and returns it typed:
@@ -231,7 +534,7 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 			return nil, fmt.Sprintf("expected one of %s", quoteList(q.optionValues()))
 		}
 		if !q.hasOption(n.Value) {
-			return nil, fmt.Sprintf("%q is not an option%s; allowed: %s", n.Value, didYouMean(n.Value, q.optionValues()), quoteList(q.optionValues()))
+			return nil, fmt.Sprintf("%s is not an option%s; allowed: %s", echo(n.Value), didYouMean(n.Value, q.optionValues()), quoteList(q.optionValues()))
 		}
 		return n.Value, ""
 	case KindMulti:
@@ -247,7 +550,7 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 				return nil, "expected a list of plain values"
 			}
 			if !q.hasOption(c.Value) {
-				return nil, fmt.Sprintf("%q is not an option%s; allowed: %s", c.Value, didYouMean(c.Value, q.optionValues()), quoteList(q.optionValues()))
+				return nil, fmt.Sprintf("%s is not an option%s; allowed: %s", echo(c.Value), didYouMean(c.Value, q.optionValues()), quoteList(q.optionValues()))
 			}
 			if !slices.Contains(out, c.Value) {
 				out = append(out, c.Value)
@@ -262,19 +565,19 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 			return nil, fmt.Sprintf("expected a whole number from %d to %d, got %s", lo, hi, describeNode(n))
 		}
-		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if n.Tag == "!!int" {
-			var i int64
-			i, err = strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-			f = float64(i)
-		}
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f) {
+		v, form := parseDecimal(n.Value)
+		switch form {
+		case numNotDecimal:
+			return nil, fmt.Sprintf("expected a whole number from %d to %d in decimal digits, got %s", lo, hi, describeNode(n))
+		case numFraction:
 			return nil, fmt.Sprintf("expected a whole number from %d to %d, got %s", lo, hi, describeNode(n))
+		case numTooBig:
+			return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d", clip(n.Value, maxEcho), lo, hi)
 		}
-		if f < float64(lo) || f > float64(hi) {
-			return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d", n.Value, lo, hi)
+		if v < int64(lo) || v > int64(hi) {
+			return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d", clip(n.Value, maxEcho), lo, hi)
 		}
-		return int(f), ""
+		return int(v), ""
 	case KindYesNo:
 		if n.Kind == yaml.ScalarNode {
 			switch strings.ToLower(n.Value) {
@@ -299,11 +602,93 @@ func describeNode(n *yaml.Node) string {
 	if n.Tag == "!!null" {
 		return "nothing"
 	}
-	v := n.Value
-	if len(v) > 40 {
-		v = v[:40] + "..."
+	return echo(n.Value)
+}
+
+// numForm says what the text of a number is.
+type numForm int
+
+const (
+	numNotDecimal numForm = iota // not a number in decimal digits: 0x10, 0o17, .inf, text
+	numWhole                     // a whole number that fits in an int64
+	numFraction                  // a number with a fractional part
+	numTooBig                    // a whole number beyond an int64
+)
+
+// parseDecimal reads a number written in decimal: an optional sign, digits
+// (with optional _ between them), an optional .fraction and an optional
+// exponent. A leading zero is decimal, so 010 is ten, never eight as in YAML
+// 1.1 or Go's base prefixes; 0x, 0o and 0b forms are not decimal. It works on
+// the digits, not on a float64, so 4999.9999999999999999 is a fraction, not
+// 5000, and 2^63 is too big, not "not a number".
+func parseDecimal(s string) (int64, numForm) {
+	s = strings.ReplaceAll(s, "_", "")
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-'
+		s = s[1:]
 	}
-	return strconv.Quote(v)
+	mant, exp := s, ""
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		mant, exp = s[:i], s[i+1:]
+	}
+	whole, frac := mant, ""
+	if i := strings.IndexByte(mant, '.'); i >= 0 {
+		whole, frac = mant[:i], mant[i+1:]
+	}
+	if whole+frac == "" || !isDigits(whole) || !isDigits(frac) {
+		return 0, numNotDecimal
+	}
+	shift := 0 // the value is digits × 10^shift
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		sign := 1
+		if exp != "" && (exp[0] == '+' || exp[0] == '-') {
+			if exp[0] == '-' {
+				sign = -1
+			}
+			exp = exp[1:]
+		}
+		if exp == "" || !isDigits(exp) {
+			return 0, numNotDecimal
+		}
+		exp = strings.TrimLeft(exp, "0")
+		if len(exp) > 7 {
+			exp = "9999999" // far beyond any digits a 1 MiB file can hold
+		}
+		e, _ := strconv.Atoi("0" + exp)
+		shift = sign * e
+	}
+	digits := strings.TrimLeft(whole+frac, "0")
+	if digits == "" {
+		return 0, numWhole
+	}
+	shift -= len(frac)
+	trimmed := strings.TrimRight(digits, "0")
+	shift += len(digits) - len(trimmed)
+	digits = trimmed
+	switch {
+	case shift < 0:
+		return 0, numFraction
+	case len(digits)+shift > 19:
+		return 0, numTooBig
+	}
+	u, err := strconv.ParseUint(digits+strings.Repeat("0", shift), 10, 64)
+	switch {
+	case err != nil, !neg && u > math.MaxInt64, neg && u > 1<<63:
+		return 0, numTooBig
+	case neg:
+		return int64(-u), numWhole
+	}
+	return int64(u), numWhole
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func (q *Question) optionValues() []string {

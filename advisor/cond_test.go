@@ -1,9 +1,14 @@
 package advisor_test
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"medpath/advisor"
+	"medpath/data"
 )
 
 // TestConditionLimits: a condition can use only the variables and the few
@@ -11,15 +16,25 @@ import (
 func TestConditionLimits(t *testing.T) {
 	e := fixtureEngine(t)
 	tests := []struct{ src, want string }{
-		{`now().Year() > 2000`, `unknown variable "now"`},
-		{`env() != nil`, `unknown variable "env"`},
-		{`repeat("a", 100000000) == ""`, `unknown variable "repeat"`},
-		{`split(state, ",") == []`, `unknown variable "split"`},
+		{`now().Year() > 2000`, `the function "now" is not allowed`},
+		{`env() != nil`, `the function "env" is not allowed`},
+		{`repeat("a", 100000000) == ""`, `the function "repeat" is not allowed`},
+		{`split(state, ",") == []`, `the function "split" is not allowed`},
+		{`lne(certifications_held) > 0`, `the function "lne" (did you mean "len"?) is not allowed`},
 		{`budget + 1`, `must be true or false`},
+		{`educaton == "bachelor"`, `unknown variable "educaton" (did you mean "education"?)`},
 		{strings.Repeat("budget > 1 and ", 200) + "true", `the limit is 2000`},
 		{strings.Repeat("1==1 and ", 150) + "true", `exceeds maximum allowed nodes`},
 		{strings.Repeat("(", 400) + "true" + strings.Repeat(")", 400), ``}, // deep but tiny: fine
-		{`len([1..100000000]) > 0`, ``},                                    // compiles; evaluation is bounded (below)
+		{`len([1..100000000]) > 0`, `a range (a..b) is not allowed (at column 7 of the condition)`},
+		// what the data uses, and the nine builtins, stay allowed
+		{`education in ["associate", "bachelor"] or budget >= 60`, ``},
+		{`"mlt-ascp" in certifications_held and not (state in licensing_states)`, ``},
+		{`state not in licensing_states and -budget < 5 % 3`, ``},
+		{`len(certifications_held) > 0 and abs(budget - 5) < max(1, 2) and min(3, 4) > 0`, ``},
+		{`any(certifications_held, # == "mlt-ascp") or all(licensing_states, {# != state})`, ``},
+		{`none(certifications_held, # == "x") and one(licensing_states, # == "CA") and count(licensing_states, # == state) > 0`, ``},
+		{`all(certifications_held, any(licensing_states, # != ""))`, ``}, // nested once: 1 × 1 items
 	}
 	for _, tt := range tests {
 		err := e.CompileCondition(tt.src)
@@ -30,13 +45,151 @@ func TestConditionLimits(t *testing.T) {
 			t.Errorf("%.40s: want %q, got %v", tt.src, tt.want, err)
 		}
 	}
-	// A condition that would build a huge list stops at the VM's memory budget
-	// and counts as false, quickly.
+}
+
+// TestS1ConditionAllowList: everything expr accepts beyond what the data needs
+// is refused at compile time, naming what is not allowed and what is.
+func TestS1ConditionAllowList(t *testing.T) {
+	e := fixtureEngine(t)
+	tests := []struct{ src, want string }{
+		{`let x = 1; x > 0`, `let is not allowed`},
+		{`budget > 1; true`, `more than one expression (;) is not allowed`},
+		{`len(map(certifications_held, # + "x")) > 0`, `the function "map" is not allowed`},
+		{`len(filter(certifications_held, # == "x")) > 0`, `the function "filter" is not allowed`},
+		{`reduce(licensing_states, #acc, 0) == 0`, `the function "reduce" is not allowed`},
+		{`sum(licensing_states, 1) > 0`, `the function "sum" is not allowed`},
+		{`len(sortBy(licensing_states, #)) > 0`, `the function "sortBy" is not allowed`},
+		{`len(groupBy(licensing_states, #)) > 0`, `the function "groupBy" is not allowed`},
+		{`find(licensing_states, # == "CA") == "CA"`, `the function "find" is not allowed`},
+		{`findIndex(licensing_states, # == "CA") == 0`, `the function "findIndex" is not allowed`},
+		{`state matches "^C"`, `matches (a regular expression) is not allowed`},
+		{`$env.state == "CA"`, `"$env" is not allowed`},
+		{`budget ** 99999 > 1`, `the power operator "**" is not allowed`},
+		{`budget ^ 99999 > 1`, `the power operator "^" is not allowed`},
+		{`state contains "C"`, `the operator "contains" is not allowed`},
+		{`state startsWith "C"`, `the operator "startsWith" is not allowed`},
+		{`(state ?? "x") == "x"`, `the operator "??" is not allowed`},
+		{`certifications_held[0] == "x"`, `a field or an index (x.y, x[i]) is not allowed`},
+		{`len(certifications_held[0:1]) > 0`, `a slice (x[i:j]) is not allowed`},
+		{`budget > 1 ? true : false`, `a conditional (a ? b : c, if/else) is not allowed`},
+		{`len({"a": 1}) > 0`, `a map ({key: value}) is not allowed`},
+		{`all(licensing_states, #index >= 0)`, `#index (use # for the item) is not allowed`},
+		{`len(toJSON(state)) > 0`, `the function "toJSON" is not allowed`},
+		{`state + state == "CACA"`, `joining text with + is not allowed`},
+		{`budget.Foo > 1`, `a field or an index (x.y, x[i]) is not allowed`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			err := e.CompileCondition(tt.src)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("want %q, got %v", tt.want, err)
+			}
+			if !strings.Contains(err.Error(), "(at column ") {
+				t.Errorf("the message should say where: %v", err)
+			}
+		})
+	}
+	// The message says what is allowed, once.
+	err := e.CompileCondition(`let x = 1; x > 0`)
+	if !strings.Contains(err.Error(), "the functions len, any, all, none, one, count, abs, min and max") {
+		t.Errorf("the refusal should list what is allowed: %v", err)
+	}
+}
+
+// s1Overlay is the attack of reliability.md S1 as an overlay of the fixture.
+func s1Overlay(when string) advisor.Layer {
+	return advisor.Layer{Dir: "evil", FS: mapFS(map[string]string{"x.yaml": fmt.Sprintf(
+		"rules:\n  - id: evil\n    when: '%s'\n    score: {mlt: 1}\n    because: test\n", when)})}
+}
+
+// nestedAll is the S1 CPU attack: all() nested n deep over licensing_states.
+func nestedAll(n int) string {
+	return strings.Repeat("all(licensing_states, ", n) + "true" + strings.Repeat(")", n)
+}
+
+// letDoubling is the S1 memory attack: a string doubled steps times with let.
+func letDoubling(steps int) string {
+	p := []string{`let v0 = "xxxxxxxxxxxxxxxx"`}
+	for i := 1; i <= steps; i++ {
+		p = append(p, fmt.Sprintf("let v%d = v%d + v%d", i, i-1, i-1))
+	}
+	return strings.Join(p, "; ") + fmt.Sprintf("; len(v%d) > 0", steps)
+}
+
+// TestS1NestedPredicatesRefused: the attacks of S1 are refused at load, at
+// once, naming the file, the line and the rule; with the embedded data (12
+// licensing states) as the attack was run.
+func TestS1NestedPredicatesRefused(t *testing.T) {
+	tests := []struct{ name, when, want string }{
+		{"10 nested all", nestedAll(10), `evil/x.yaml:3:11: rule evil when: this condition could take more than 100000 steps to evaluate (lists of up to 12 items, nested 10 deep)`},
+		{"5 nested all", nestedAll(5), `rule evil when: this condition could take more than 100000 steps`},
+		{"40-step let doubling", letDoubling(40), `evil/x.yaml:3:11: rule evil when: let is not allowed`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := advisor.LoadLayers(advisor.Layer{FS: data.FS}, s1Overlay(tt.when))
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("refusing took %v", d)
+			}
+			var de *advisor.DataError
+			if !errors.As(err, &de) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("want %q, got %v", tt.want, err)
+			}
+		})
+	}
+	// Nesting two deep is within the budget and loads.
+	if _, err := advisor.LoadLayers(advisor.Layer{FS: data.FS}, s1Overlay(nestedAll(2))); err != nil {
+		t.Errorf("two nested all() should load: %v", err)
+	}
+}
+
+// TestS1EngineBudget: many conditions each within the per-condition budget
+// still cannot add up to a slow evaluation.
+func TestS1EngineBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("rules:\n")
+	for i := range 40 {
+		// four deep over 12 states: about 70,000 steps each
+		fmt.Fprintf(&b, "  - id: r%d\n    when: '%s'\n    score: {mlt: 1}\n    because: test\n", i, nestedAll(4)+fmt.Sprintf(" or budget > %d", i))
+	}
+	_, err := advisor.LoadLayers(advisor.Layer{FS: data.FS}, advisor.Layer{Dir: "many", FS: mapFS(map[string]string{"x.yaml": b.String()})})
+	if err == nil || !strings.Contains(err.Error(), "the conditions of the data together could take more than 2000000 steps") {
+		t.Fatalf("want the engine budget refused, got %v", err)
+	}
+}
+
+// TestS1EvaluationIsBounded: what compiles evaluates quickly; a runtime error
+// is an error, not a hang.
+func TestS1EvaluationIsBounded(t *testing.T) {
+	e := embedded(t)
 	start := time.Now()
-	if e.EvalCondition(`len([1..100000000]) > 0`, nil) {
-		t.Error("a runaway condition should not hold")
+	for range 100 {
+		ok, err := e.EvalCondition(nestedAll(4), advisor.Answers{"state": "CA"})
+		if err != nil || !ok {
+			t.Fatalf("got %v, %v", ok, err)
+		}
 	}
 	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("a runaway condition took %v", d)
+		t.Errorf("100 evaluations of a condition at the budget took %v", d)
+	}
+}
+
+// TestU8ReservedQuestionIDs: a question id that is a word of the condition
+// language gets the right reason.
+func TestU8ReservedQuestionIDs(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"licensing_states", `question licensing_states: the id "licensing_states" is taken: it is the list of licensing states that conditions see`},
+		{"len", `question len: the id "len" is a word of the condition language`},
+		{"and", `question and: the id "and" is a word of the condition language`},
+		{"Budget2", `question Budget2: an id is lower-case letters, digits and _`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			_, err := advisor.Load(with(t, "questions.yaml", "  - id: budget\n", "  - id: "+tt.id+"\n"))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("want %q, got %v", tt.want, err)
+			}
+		})
 	}
 }

@@ -37,6 +37,7 @@ type Engine struct {
 	licensing     []string
 	env           map[string]any
 	progCache     map[string]*vm.Program
+	conds         condBudget   // the cost of the conditions (cond.go)
 	maxSteps      int          // the steps of all paths together, to size one allocation
 	conf          *conf.Config // compile configuration, built on first use
 }

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -37,14 +36,9 @@ func LoadLayers(layers ...Layer) (*Engine, error) {
 	var ps problems
 	complete := true // every file decoded, so references can be checked
 	for _, l := range layers {
-		names, contents, err := readYAML(l.FS)
-		if err != nil {
-			ps.add(l.Dir, Pos{}, "cannot read data files: %v", err)
+		names, contents, ok := readDataFiles(l.FS, l.Dir, &ps)
+		if !ok {
 			complete = false
-			continue
-		}
-		if len(names) == 0 && l.Dir != "" {
-			ps.add(l.Dir, Pos{}, "no *.yaml files in this folder")
 		}
 		seen := map[string]string{} // kind/id -> where, to catch duplicates within a layer
 		fileProblems := make([]problems, len(names))
@@ -55,17 +49,15 @@ func LoadLayers(layers ...Layer) (*Engine, error) {
 			parsed = loadSnapshot(l.FS, names, contents)
 		}
 		if parsed == nil {
-			// files are parsed in parallel, then merged in name order
-			parsed = make([]*dataFile, len(names))
-			var wg sync.WaitGroup
+			// files are parsed in parallel under the layer's budget, then merged in name order
+			display := make([]string, len(names))
 			for i, name := range names {
-				display := name
+				display[i] = name
 				if l.Dir != "" {
-					display = path.Join(l.Dir, name)
+					display[i] = path.Join(l.Dir, name)
 				}
-				wg.Go(func() { parsed[i] = parseDataFile(display, contents[i], &fileProblems[i]) })
 			}
-			wg.Wait()
+			parsed = parseLayer(l.Dir, display, contents, fileProblems)
 		}
 		for i, df := range parsed {
 			ps = append(ps, fileProblems[i]...)
@@ -86,8 +78,8 @@ func LoadLayers(layers ...Layer) (*Engine, error) {
 }
 
 // parseDataFile decodes one data file strictly and records where each item is.
-func parseDataFile(name string, b []byte, ps *problems) *dataFile {
-	root := parseYAML(name, b, ps)
+func parseDataFile(name string, b []byte, lb *layerBudget, ps *problems) *dataFile {
+	root := parseYAMLIn(name, b, lb, ps)
 	if root == nil {
 		return nil
 	}
@@ -380,8 +372,8 @@ func (e *Engine) linkQuestions(ps *problems) {
 	for i, q := range e.questions {
 		e.questionIndex[q.ID] = i
 		where := "question " + q.ID
-		if !idRe.MatchString(q.ID) || q.ID == licensingStates {
-			ps.add(q.File, q.At, "%s: an id is lower-case letters, digits and _ (it is a variable in conditions)", where)
+		if msg := varNameProblem(q.ID); msg != "" {
+			ps.add(q.File, q.At, "%s: %s", where, msg)
 		}
 		if _, ok := e.sectionIndex[q.Section.ID]; !ok {
 			ps.add(q.File, q.Section.Pos, "%s: unknown section %q%s", where, q.Section.ID, didYouMean(q.Section.ID, e.sectionIDs()))

@@ -220,7 +220,7 @@ func TestDataErrors(t *testing.T) {
 		{"condition syntax", with(t, "paths.yaml", `skip_if: education == "bachelor"`, `skip_if: education == `),
 			[]string{`paths.yaml:14:18: path mlt step program skip_if: unexpected token EOF`}},
 		{"condition calls a function", with(t, "rules.yaml", `when: education == "bachelor"`, `when: now().Year() > 2000`),
-			[]string{`rules.yaml:10:11: rule degree when: unknown variable "now"`}},
+			[]string{`rules.yaml:10:11: rule degree when: the function "now" is not allowed (at column 1 of the condition)`}},
 		{"bad default", with(t, "questions.yaml", "default: TX", "default: ZZ"),
 			[]string{`questions.yaml:43:14: question state: default: "ZZ" is not an option; allowed: "CA" or "TX"`}},
 		{"wrong type", with(t, "rules.yaml", "score: {mlt: 3, mls: -3}", "score: {mlt: three, mls: -3}"),

@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a data or answers file, with where it is.
@@ -13,6 +15,8 @@ type Problem struct {
 	Line int
 	Col  int
 	Msg  string
+
+	more int // on the last problem of a file: how many more were not kept
 }
 
 // String formats the problem as file:line:col: message.
@@ -53,23 +57,125 @@ func joinProblems(ps []Problem) string {
 	return strings.Join(lines, "\n")
 }
 
-// problems collects problems in the order found; sort orders them by place.
+// Limits on what a list of problems holds, so a hostile file cannot make a
+// message of millions of lines or make medpath spend its time formatting them.
+const (
+	maxFileProblems = 50  // problems listed for one file; the rest are counted
+	maxEcho         = 40  // characters of a value repeated in a message
+	maxArg          = 600 // bytes of any text given to a message
+	maxSuggest      = 64  // bytes of a word for which a did-you-mean is sought
+)
+
+// problems collects problems in the order found; sorted orders them by place.
+// A run of more than maxFileProblems problems for one file is counted, not
+// kept: the last entry becomes "... and N more problems in this file".
 type problems []Problem
 
 func (ps *problems) add(file string, pos Pos, format string, args ...any) {
+	if ps.overflow(file) {
+		return
+	}
+	for i, a := range args {
+		if s, ok := a.(string); ok && len(s) > maxArg {
+			args[i] = clip(s, maxArg)
+		}
+	}
 	*ps = append(*ps, Problem{File: file, Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf(format, args...)})
 }
 
+// full reports whether file's problems are no longer being kept, so a caller
+// can skip the work of describing one more.
+func (ps problems) full(file string) bool {
+	n := len(ps)
+	if n > 0 && ps[n-1].more > 0 && ps[n-1].File == file {
+		return true
+	}
+	if n < maxFileProblems {
+		return false
+	}
+	for _, p := range ps[n-maxFileProblems:] {
+		if p.File != file {
+			return false
+		}
+	}
+	return true
+}
+
+// overflow counts one more problem for file if its run is full, and reports
+// whether it did.
+func (ps *problems) overflow(file string) bool {
+	if !ps.full(file) {
+		return false
+	}
+	n := len(*ps)
+	if last := &(*ps)[n-1]; last.more > 0 && last.File == file {
+		last.more++
+		last.Msg = moreMsg(last.more)
+		return true
+	}
+	*ps = append(*ps, Problem{File: file, Msg: moreMsg(1), more: 1})
+	return true
+}
+
+func moreMsg(n int) string {
+	if n == 1 {
+		return "... and 1 more problem in this file"
+	}
+	return fmt.Sprintf("... and %d more problems in this file", n)
+}
+
+// sorted orders problems by file and place, drops repeats, and lists at most
+// maxFileProblems for each file, counting the rest on a last line.
 func (ps problems) sorted() []Problem {
 	out := slices.Clone(ps)
 	slices.SortStableFunc(out, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.more, b.more),
+			cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
-	return slices.Compact(out)
+	out = slices.Compact(out)
+	kept := out[:0]
+	for i := 0; i < len(out); {
+		j, n, more := i, 0, 0
+		for ; j < len(out) && out[j].File == out[i].File; j++ {
+			switch {
+			case out[j].more > 0:
+				more += out[j].more
+			case n < maxFileProblems:
+				kept = append(kept, out[j])
+				n++
+			default:
+				more++
+			}
+		}
+		if more > 0 {
+			kept = append(kept, Problem{File: out[i].File, Msg: moreMsg(more), more: more})
+		}
+		i = j
+	}
+	return kept
 }
 
+// clip cuts s to about n bytes, at a character boundary, marking the cut with "...".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
+}
+
+// echo quotes a value for a message, cut to maxEcho characters.
+func echo(s string) string { return strconv.Quote(clip(s, maxEcho)) }
+
 // didYouMean returns ` (did you mean "x"?)` for the closest candidate, or "".
+// A very long word gets none: it is no typo, and comparing it would be slow.
 func didYouMean(got string, candidates []string) string {
+	if len(got) > maxSuggest {
+		return ""
+	}
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
 		d := levenshtein(strings.ToLower(got), strings.ToLower(c))

@@ -60,7 +60,7 @@ func MakeSnapshot(fsys fs.FS) ([]byte, error) {
 	var ps problems
 	s := snapshot{Sum: yamlSum(names, contents), Names: names}
 	for i, name := range names {
-		df := parseDataFile(name, contents[i], &ps)
+		df := parseDataFile(name, contents[i], nil, &ps)
 		if df == nil {
 			break
 		}

@@ -1,0 +1,104 @@
+package advisor
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+// Budgets on what one folder of data files (a layer) may hold, so that a
+// colleague's overlay, hostile or broken, is refused quickly with a message
+// instead of taking all the memory or time of the machine. The embedded data
+// (about 170 KB, 7,000 YAML values in 8 files) is far inside every one.
+const (
+	maxLayerFiles = 64      // data files in one folder
+	maxLayerBytes = 4 << 20 // bytes of all data files of one folder, as read
+	// values (YAML nodes) once aliases are expanded: in one file, in one folder
+	maxFileNodes  = 100_000
+	maxLayerNodes = 250_000
+	// bytes of all keys and values once aliases are expanded: one file, one folder
+	maxFileExpanded  = 4 << 20
+	maxLayerExpanded = 8 << 20
+)
+
+// Bounds on figures in the data, so that no sum of them can overflow and every
+// one is a plausible amount.
+const (
+	maxMonths = 600        // months of a step: 50 years
+	maxMoney  = 10_000_000 // dollars of a cost, a fee or a salary
+	maxFigure = 1_000_000_000
+)
+
+// layerBudget counts what the files of one layer use, across the goroutines
+// that parse them. A nil *layerBudget counts nothing (a lone answers file has
+// only its own limits).
+type layerBudget struct {
+	dir string
+
+	mu       sync.Mutex
+	nodes    int
+	expanded int
+	over     bool
+}
+
+// take adds one parsed file's expanded size to the layer's and reports
+// whether the layer is still within budget. The first file to go over gets
+// the problem; later files are refused quietly, because the one message
+// already says what to do.
+func (lb *layerBudget) take(name string, nodes, expanded int, ps *problems) bool {
+	if lb == nil {
+		return true
+	}
+	lb.mu.Lock()
+	defer lb.mu.Unlock()
+	if lb.over {
+		return false
+	}
+	lb.nodes += nodes
+	lb.expanded += expanded
+	switch {
+	case lb.nodes > maxLayerNodes:
+		ps.add(name, Pos{}, "the data files of %s hold more than %d values together (aliases expanded); the limit is %d", layerName(lb.dir), maxLayerNodes, maxLayerNodes)
+	case lb.expanded > maxLayerExpanded:
+		ps.add(name, Pos{}, "the data files of %s hold more than %d bytes together (aliases expanded); the limit is %d (8 MiB)", layerName(lb.dir), maxLayerExpanded, maxLayerExpanded)
+	default:
+		return true
+	}
+	lb.over = true
+	return false
+}
+
+func layerName(dir string) string {
+	if dir == "" {
+		return "the built-in data"
+	}
+	return dir
+}
+
+// parseLayer parses the data files of one layer under the layer's budget, a
+// few at a time (each parse of a large file needs about a hundred times its
+// size in memory while it runs), and returns them in the order given.
+// display[i] names file i in messages; its problems go to fileProblems[i].
+func parseLayer(dir string, display []string, contents [][]byte, fileProblems []problems) []*dataFile {
+	lb := &layerBudget{dir: dir}
+	parsed := make([]*dataFile, len(display))
+	sem := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 4)))
+	var wg sync.WaitGroup
+	for i := range display {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			parsed[i] = parseDataFile(display[i], contents[i], lb, &fileProblems[i])
+		})
+	}
+	wg.Wait()
+	return parsed
+}
+
+// sizeText writes a byte count for a message.
+func sizeText(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
