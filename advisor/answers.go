@@ -48,17 +48,19 @@ func (e *Engine) ParseAnswers(name string, b []byte) (Answers, error) {
 		return nil, &AnswersError{Problems: ps}
 	}
 	a := Answers{}
+	seen := map[string]int{} // question id -> line of its first answer, blank ones included
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		q := e.question(k.Value)
 		if q == nil {
-			ps.add(name, posOf(k), "%q is not a question%s; run `medpath questions` for the list", k.Value, didYouMean(k.Value, e.questionIDs()))
+			ps.add(name, posOf(k), "%s is not a question%s; run `medpath questions` for the list", echo(k.Value), didYouMean(k.Value, e.questionIDs()))
 			continue
 		}
-		if _, dup := a[q.ID]; dup {
-			ps.add(name, posOf(k), "%q is answered twice", k.Value)
+		if first, dup := seen[q.ID]; dup {
+			ps.add(name, posOf(k), "%q is answered twice (first at line %d)", k.Value, first)
 			continue
 		}
+		seen[q.ID] = k.Line
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && q.Kind != KindMulti {
 			continue // "key:" with no value is left unanswered, so the default is assumed
 		}

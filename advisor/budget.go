@@ -19,6 +19,9 @@ const (
 	// bytes of all keys and values once aliases are expanded: one file, one folder
 	maxFileExpanded  = 4 << 20
 	maxLayerExpanded = 8 << 20
+	// bigFile is the size above which a file's parse is followed by a garbage
+	// collection (the largest built-in file is 30 KB)
+	bigFile = 256 << 10
 )
 
 // Bounds on figures in the data, so that no sum of them can overflow and every
@@ -75,24 +78,66 @@ func layerName(dir string) string {
 	return dir
 }
 
-// parseLayer parses the data files of one layer under the layer's budget, a
-// few at a time (each parse of a large file needs about a hundred times its
-// size in memory while it runs), and returns them in the order given.
-// display[i] names file i in messages; its problems go to fileProblems[i].
+// parseLayer parses the data files of one layer under the layer's budget and
+// returns them in the order given. Files are parsed in parallel, but never
+// more than 1 MiB of them at a time: parsing takes about a hundred times a
+// file's size in memory while it runs (100 MiB for a 1 MiB file), so four
+// such files at once would need half a GiB. display[i] names file i in
+// messages; its problems go to fileProblems[i].
 func parseLayer(dir string, display []string, contents [][]byte, fileProblems []problems) []*dataFile {
 	lb := &layerBudget{dir: dir}
 	parsed := make([]*dataFile, len(display))
-	sem := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 4)))
+	gate := newByteGate(MaxFileSize, max(1, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
 	for i := range display {
-		sem <- struct{}{}
+		n := len(contents[i])
+		gate.acquire(n)
 		wg.Go(func() {
-			defer func() { <-sem }()
+			defer gate.release(n)
 			parsed[i] = parseDataFile(display[i], contents[i], lb, &fileProblems[i])
+			if n > bigFile {
+				// the parse tree is garbage now; collect it before the next
+				// large file is parsed, or the heap grows to twice the peak
+				runtime.GC()
+			}
 		})
 	}
 	wg.Wait()
 	return parsed
+}
+
+// byteGate lets work run while the bytes and the number of jobs in flight
+// stay within limits; one job is always let through, however large.
+type byteGate struct {
+	mu          sync.Mutex
+	cond        *sync.Cond
+	bytes, jobs int
+	maxBytes    int
+	maxJobs     int
+}
+
+func newByteGate(maxBytes, maxJobs int) *byteGate {
+	g := &byteGate{maxBytes: maxBytes, maxJobs: maxJobs}
+	g.cond = sync.NewCond(&g.mu)
+	return g
+}
+
+func (g *byteGate) acquire(n int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for g.jobs > 0 && (g.jobs >= g.maxJobs || g.bytes+n > g.maxBytes) {
+		g.cond.Wait()
+	}
+	g.bytes += n
+	g.jobs++
+}
+
+func (g *byteGate) release(n int) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.bytes -= n
+	g.jobs--
+	g.cond.Broadcast()
 }
 
 // sizeText writes a byte count for a message.
