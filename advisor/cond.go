@@ -562,10 +562,16 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 		if q.Min != nil && q.Max != nil {
 			lo, hi = *q.Min, *q.Max
 		}
-		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		// YAML tags a number too large for a float64 (1e999) as text; a
+		// plain (unquoted) one is still a number, out of bounds
+		plainNumber := n.Tag == "!!str" && n.Style == 0
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && !plainNumber) {
 			return nil, fmt.Sprintf("expected a whole number from %d to %d, got %s", lo, hi, describeNode(n))
 		}
 		v, form := parseDecimal(n.Value)
+		if plainNumber && form == numNotDecimal {
+			return nil, fmt.Sprintf("expected a whole number from %d to %d, got %s", lo, hi, describeNode(n))
+		}
 		switch form {
 		case numNotDecimal:
 			return nil, fmt.Sprintf("expected a whole number from %d to %d in decimal digits, got %s", lo, hi, describeNode(n))

@@ -193,3 +193,102 @@ func TestU8ReservedQuestionIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestD1LeadingZerosAreDecimal: a zero-padded number is read in decimal, in
+// answers files and CSV cells alike, never as octal.
+func TestD1LeadingZerosAreDecimal(t *testing.T) {
+	e := fixtureEngine(t)
+	a, err := e.ParseAnswers("a.yaml", []byte("budget: 010000\ntimeline_months: 012\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a["budget"] != 10000 || a["timeline_months"] != 12 {
+		t.Errorf("answers: want budget 10000 and 12 months, got %v and %v", a["budget"], a["timeline_months"])
+	}
+	next, err := e.CSVStudents(strings.NewReader("id,budget,timeline_months\nz,03000,012\ne,0008,08\n"), "c.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct{ budget, months int }{{3000, 12}, {8, 8}} {
+		s, err := next()
+		if err != nil || s.Err != nil {
+			t.Fatalf("%v %v", err, s.Err)
+		}
+		if s.Answers["budget"] != want.budget || s.Answers["timeline_months"] != want.months {
+			t.Errorf("CSV %s: want %d and %d, got %v and %v", s.ID, want.budget, want.months, s.Answers["budget"], s.Answers["timeline_months"])
+		}
+	}
+}
+
+// TestNumberForms: what a number question takes, and the reason for what it
+// does not (U4: 2^63 is out of bounds; U14: a fraction within float rounding
+// of a whole number is still a fraction).
+func TestNumberForms(t *testing.T) {
+	e := fixtureEngine(t)
+	tests := []struct {
+		in   string
+		want any // an int, or a message part
+	}{
+		{"5000", 5000}, {"+5000", 5000}, {"5_000", 5000}, {"5000.0", 5000}, {"5e3", 5000}, {"5.0e+3", 5000},
+		{"0", 0}, {"-0", 0}, {"00000", 0}, {"0.0e10", 0},
+		{"9223372036854775808", "9223372036854775808 is out of bounds; allowed: 0 to 100000"},   // U4: 2^63
+		{"-9223372036854775809", "-9223372036854775809 is out of bounds; allowed: 0 to 100000"}, // below -2^63
+		{"1e30", "1e30 is out of bounds"},
+		{"1e999999", "1e999999 is out of bounds"},
+		{"99999999999999999999999", "is out of bounds"},
+		{"4999.9999999999999999", `expected a whole number from 0 to 100000, got "4999.9999999999999999"`}, // U14
+		{"5000.5", `expected a whole number from 0 to 100000, got "5000.5"`},
+		{"5e-1", `expected a whole number`},
+		{"1e-999999999999", `expected a whole number`},
+		{"0x10", `expected a whole number from 0 to 100000 in decimal digits, got "0x10"`},
+		{"0o17", `in decimal digits, got "0o17"`},
+		{".inf", `in decimal digits, got ".inf"`},
+		{".nan", `in decimal digits`},
+		{`"5000"`, `expected a whole number from 0 to 100000, got "5000"`},
+	}
+	for _, tt := range tests {
+		a, err := e.ParseAnswers("a.yaml", []byte("budget: "+tt.in+"\n"))
+		switch want := tt.want.(type) {
+		case int:
+			if err != nil || a["budget"] != want {
+				t.Errorf("%s: want %d, got %v (%v)", tt.in, want, a["budget"], err)
+			}
+		case string:
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: want %q, got %v", tt.in, want, err)
+			}
+		}
+	}
+}
+
+// TestU10FiguresAreBounded: figures in data are bounded at load, so that
+// sums of them cannot overflow, and a leading zero (which YAML would read as
+// octal) is refused, each with file:line:col.
+func TestU10FiguresAreBounded(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"cost", "cost: [8000, 20000]", "cost: [8000, 4611686018427387904]", `paths.yaml:12:22: cost: a figure in dollars "4611686018427387904" is out of bounds; the limit is 10000000`},
+		{"cost beyond int64", "cost: [8000, 20000]", "cost: [8000, 99999999999999999999]", `paths.yaml:12:22: cost: a figure in dollars "99999999999999999999" is out of bounds`},
+		{"months", "months: [18, 24]", "months: [18, 6000]", `paths.yaml:11:22: months: a figure in months "6000" is out of bounds; the limit is 600`},
+		{"single months", "        months: 1\n  - id: mls", "        months: 100000\n  - id: mls", `months: a figure in months "100000" is out of bounds; the limit is 600`},
+		{"salary", "salary: {median: 61890,", "salary: {median: 4611686018427387904,", `paths.yaml:6:22: median: a figure in dollars "4611686018427387904" is out of bounds`},
+		{"fee", "fee: {amount: 225,", "fee: {amount: 2000000000,", `certifications.yaml:7:19: amount: a figure in dollars "2000000000" is out of bounds`},
+		{"score", "score: {mlt: 3, mls: -3}", "score: {mlt: 3, mls: -4611686018427387904}", `rules.yaml:7:26: score: a figure "-4611686018427387904" is out of bounds; the limit is 1000000000`},
+		{"leading zero", "salary: {median: 61890,", "salary: {median: 061890,", `paths.yaml:6:22: "061890": write the number in decimal digits without a leading zero`},
+		{"hex", "score: {mlt: 3,", "score: {mlt: 0x3,", `rules.yaml:7:18: "0x3": write the number in decimal digits`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := "paths.yaml"
+			switch {
+			case strings.HasPrefix(tt.want, "certifications"):
+				file = "certifications.yaml"
+			case strings.HasPrefix(tt.want, "rules"):
+				file = "rules.yaml"
+			}
+			_, err := advisor.Load(with(t, file, tt.old, tt.new))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("want %q, got %v", tt.want, err)
+			}
+		})
+	}
+}

@@ -395,14 +395,15 @@ func figureLimit(key string) (int64, string) {
 }
 
 // checkInt checks a whole number the decoder will read into an int field.
-// yaml.v3 reads 010 as octal (8) but 080 as 80, so a leading zero is refused
-// rather than guessed; 0x and 0o forms are refused too.
+// yaml.v3 reads 010 as octal (8) but 080 as 80 (it tags that a float), so a
+// leading zero is refused rather than guessed; 0x, 0o and 0b forms are
+// refused too.
 func (kc *keyChecker) checkInt(n *yaml.Node, key string) {
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 		return // the decoder reports the wrong type
 	}
 	v := strings.TrimLeft(strings.ReplaceAll(n.Value, "_", ""), "+-")
-	if len(v) > 1 && v[0] == '0' {
+	if len(v) > 1 && v[0] == '0' && (v[1] < '0' || v[1] > '9') == (v[1] == 'x' || v[1] == 'o' || v[1] == 'b' || v[1] == 'X' || v[1] == 'O' || v[1] == 'B') {
 		kc.ps.add(kc.name, posOf(n), "%s: write the number in decimal digits without a leading zero (YAML reads 010 as 8)", echo(n.Value))
 		return
 	}
