@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"medpath/advisor"
 	"medpath/data"
@@ -87,6 +88,12 @@ func FuzzLoadOverlay(f *testing.F) {
 		"a: &a [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n",
 		"fit: [{min: 1, label: a}, {min: 2, label: b}]\n",
 		"examples:\n  - {name: n, answers: {education: none}, expect: mlt}\n",
+		"x1: &o {k1: 1, k2: 2}\nx2: &q {id: qq, options: [*o, *o, *o]}\nquestions: [*q, *q, *q]\n",
+		"faq: [a, a, a, a]\n",
+		"sources:\n  - id: a\n    id: b\n---\nfaq: []\n",
+		"rules:\n  - {id: r, when: 'all(licensing_states, all(licensing_states, true))', score: {mlt: 1}, because: b}\n",
+		"paths:\n  - id: mlt\n    steps:\n      - {id: s, kind: exam, months: [1, 0600], cost: 4611686018427387904}\n",
+		"faq:\n  - {id: \"\\x00\", question: q, answer: a}\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -113,6 +120,20 @@ func FuzzLoadOverlay(f *testing.F) {
 	})
 }
 
+// fuzzAnswers are the answers each compiled condition is run on: the
+// defaults, and a student holding every certification in a licensing state
+// (the longest lists a condition can see).
+func fuzzAnswers(e *advisor.Engine) []advisor.Answers {
+	all := []string{}
+	for _, o := range e.Question("certifications_held").Options {
+		all = append(all, o.Value)
+	}
+	return []advisor.Answers{
+		nil,
+		{"certifications_held": all, "state": "CA", "budget": 0, "education": "bachelor", "work_while_studying": true},
+	}
+}
+
 func FuzzCompileCondition(f *testing.F) {
 	for _, seed := range []string{
 		`education in ["associate", "bachelor"] or college_credits >= 60`,
@@ -123,13 +144,35 @@ func FuzzCompileCondition(f *testing.F) {
 		`now()`, `env()`, `1/0 > 1`, `repeat("a", 1000000) == ""`,
 		`budget ** 99999 > 1`, `[1..100000000] == []`, `let x = 1; x > 0`,
 		strings.Repeat("(", 500) + "true" + strings.Repeat(")", 500),
+		// reliability.md S1 and its relatives
+		strings.Repeat("all(licensing_states, ", 10) + "true" + strings.Repeat(")", 10),
+		strings.Repeat("any(certifications_held, ", 4) + "# == state" + strings.Repeat(")", 4),
+		`let v0 = "xxxxxxxxxxxxxxxx"; let v1 = v0 + v0; let v2 = v1 + v1; len(v2) > 0`,
+		`len(map(licensing_states, # + #)) > 0`, `reduce(licensing_states, #acc + 1, 0) > 0`,
+		`$env.budget > 0`, `state matches "^(a+)+$"`, `count(licensing_states, # == state) in [0, 1]`,
+		`max(budget, timeline_months) > abs(-3) and min(1, 2) == 1`,
+		`none(certifications_held, # in licensing_states) or one(licensing_states, # == "CA")`,
 	} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		e := fuzzEngine(t)
-		if err := e.CompileCondition(src); err != nil && err.Error() == "" {
-			t.Fatal("a compile error needs a message")
+		if err := e.CompileCondition(src); err != nil {
+			if err.Error() == "" {
+				t.Fatal("a compile error needs a message")
+			}
+			return
+		}
+		// what compiles runs, quickly, on any answers: the budget holds
+		for _, a := range fuzzAnswers(e) {
+			start := time.Now()
+			_, err := e.EvalCondition(src, a)
+			if d := time.Since(start); d > time.Second {
+				t.Fatalf("evaluating %q took %v", src, d)
+			}
+			if err != nil && strings.Contains(err.Error(), "memory budget") {
+				t.Fatalf("evaluating %q went over the VM's memory budget: %v", src, err)
+			}
 		}
 	})
 }
