@@ -1,7 +1,6 @@
 package advisor
 
 import (
-	"fmt"
 	"runtime"
 	"sync"
 )
@@ -138,12 +137,4 @@ func (g *byteGate) release(n int) {
 	g.bytes -= n
 	g.jobs--
 	g.cond.Broadcast()
-}
-
-// sizeText writes a byte count for a message.
-func sizeText(n int) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

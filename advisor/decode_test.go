@@ -132,6 +132,17 @@ func TestU15ProblemsAreCapped(t *testing.T) {
 		}
 	}
 	t.Run("answers", func(t *testing.T) { check(t, answersErr(t, b.String()), "a.yaml") })
+	t.Run("CSV header", func(t *testing.T) {
+		cols := make([]string, 300)
+		for i := range cols {
+			cols[i] = fmt.Sprintf("unknown_%d", i)
+		}
+		_, err := fixtureEngine(t).CSVStudents(strings.NewReader(strings.Join(cols, ",")+"\n"), "c.csv")
+		if err == nil {
+			t.Fatal("unknown columns should be refused")
+		}
+		check(t, err.Error(), "c.csv")
+	})
 	t.Run("data", func(t *testing.T) {
 		check(t, overlayErr(t, map[string]string{"x.yaml": "sources:\n  - id: s\n" + strings.ReplaceAll("    "+b.String(), "\n", "\n    ")}), "o/x.yaml")
 	})
