@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -85,7 +86,11 @@ func runBatch(ctx context.Context, a *app, o *batchOptions, args []string) error
 	var total int64
 	var progressOf func(rows int) int64
 	if st.IsDir() {
-		next, err = eng.DirStudents(os.DirFS(in), in)
+		var fsys fs.FS
+		if fsys, err = advisor.DirFS(in); err != nil { // no links out of the folder, no blocking on a FIFO
+			return badInput(err)
+		}
+		next, err = eng.DirStudents(fsys, in)
 		entries, _ := os.ReadDir(in)
 		total = int64(len(entries))
 		progressOf = func(rows int) int64 { return int64(rows) }

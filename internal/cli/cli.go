@@ -141,7 +141,11 @@ func (a *app) engine() (*advisor.Engine, error) {
 		if !st.IsDir() {
 			return nil, fmt.Errorf("the data has problems:\n--data %s: not a folder", a.dataDir)
 		}
-		layers = append(layers, advisor.Layer{Dir: a.dataDir, FS: os.DirFS(a.dataDir)})
+		fsys, err := advisor.DirFS(a.dataDir) // no links out of the folder, no blocking on a FIFO
+		if err != nil {
+			return nil, fmt.Errorf("the data has problems:\n--data %s: %w", a.dataDir, err)
+		}
+		layers = append(layers, advisor.Layer{Dir: a.dataDir, FS: fsys})
 	}
 	eng, err := advisor.LoadLayers(layers...)
 	if err != nil {
