@@ -59,7 +59,7 @@ func TestBudgetAttackOverlaysAreRefusedQuickly(t *testing.T) {
 			var err error
 			start, cpu0 := time.Now(), cpuTime()
 			peak := peakHeap(func() {
-				_, err = advisor.LoadLayers(advisor.Layer{FS: data.FS}, advisor.Layer{Dir: "evil", FS: mapFS(tt.files)})
+				_, err = advisor.Load(data.FS, advisor.Layer{Dir: "evil", FS: mapFS(tt.files)})
 			})
 			wall, cpu := time.Since(start), cpuTime()-cpu0
 			t.Logf("%v wall, %v CPU, peak heap %d MiB", wall.Round(time.Millisecond), cpu.Round(time.Millisecond), peak>>20)

@@ -128,7 +128,7 @@ func TestS1NestedPredicatesRefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			_, err := advisor.LoadLayers(advisor.Layer{FS: data.FS}, s1Overlay(tt.when))
+			_, err := advisor.Load(data.FS, s1Overlay(tt.when))
 			if d := time.Since(start); d > 2*time.Second {
 				t.Errorf("refusing took %v", d)
 			}
@@ -139,7 +139,7 @@ func TestS1NestedPredicatesRefused(t *testing.T) {
 		})
 	}
 	// Nesting two deep is within the budget and loads.
-	if _, err := advisor.LoadLayers(advisor.Layer{FS: data.FS}, s1Overlay(nestedAll(2))); err != nil {
+	if _, err := advisor.Load(data.FS, s1Overlay(nestedAll(2))); err != nil {
 		t.Errorf("two nested all() should load: %v", err)
 	}
 }
@@ -153,7 +153,7 @@ func TestS1EngineBudget(t *testing.T) {
 		// four deep over 12 states: about 70,000 steps each
 		fmt.Fprintf(&b, "  - id: r%d\n    when: '%s'\n    score: {mlt: 1}\n    because: test\n", i, nestedAll(4)+fmt.Sprintf(" or budget > %d", i))
 	}
-	_, err := advisor.LoadLayers(advisor.Layer{FS: data.FS}, advisor.Layer{Dir: "many", FS: mapFS(map[string]string{"x.yaml": b.String()})})
+	_, err := advisor.Load(data.FS, advisor.Layer{Dir: "many", FS: mapFS(map[string]string{"x.yaml": b.String()})})
 	if err == nil || !strings.Contains(err.Error(), "the conditions of the data together could take more than 2000000 steps") {
 		t.Fatalf("want the engine budget refused, got %v", err)
 	}

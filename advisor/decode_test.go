@@ -14,7 +14,7 @@ import (
 // returns the load error's text ("" if it loaded).
 func overlayErr(t *testing.T, files map[string]string) string {
 	t.Helper()
-	_, err := advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "o", FS: mapFS(files)})
+	_, err := advisor.Load(mapFS(fixture), advisor.Layer{Dir: "o", FS: mapFS(files)})
 	if err == nil {
 		return ""
 	}

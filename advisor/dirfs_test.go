@@ -22,7 +22,7 @@ func loadDir(t *testing.T, dir string) error {
 			done <- err
 			return
 		}
-		_, err = advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "o", FS: fsys})
+		_, err = advisor.Load(mapFS(fixture), advisor.Layer{Dir: "o", FS: fsys})
 		done <- err
 	}()
 	select {

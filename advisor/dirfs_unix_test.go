@@ -63,7 +63,7 @@ func TestH3SpecialFilesAreRefused(t *testing.T) {
 	// checked before the file is opened
 	done := make(chan error, 1)
 	go func() {
-		_, err := advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "o", FS: os.DirFS(dir)})
+		_, err := advisor.Load(mapFS(fixture), advisor.Layer{Dir: "o", FS: os.DirFS(dir)})
 		done <- err
 	}()
 	select {

@@ -20,7 +20,7 @@ func (e *Engine) RunExamples() []string {
 		if r.Recommended != x.Expect.ID {
 			got := r.Paths[0]
 			out = append(out, fmt.Sprintf("%s:%d: example %q: expected top path %q, got %q (score %d; %q scored %d)",
-				x.File, x.At.Line, x.Name, x.Expect.ID, got.ID, got.Score, x.Expect.ID, r.score(x.Expect.ID)))
+				x.file, x.pos.Line, x.Name, x.Expect.ID, got.ID, got.Score, x.Expect.ID, r.score(x.Expect.ID)))
 		}
 	}
 	return out

@@ -101,7 +101,7 @@ func FuzzLoadOverlay(f *testing.F) {
 		overlay := fstest.MapFS{"overlay.yaml": &fstest.MapFile{Data: in}}
 		// the small fixture keeps each run fast enough to explore; the loader
 		// code is the same for the embedded data
-		e, err := advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "o", FS: overlay})
+		e, err := advisor.Load(mapFS(fixture), advisor.Layer{Dir: "o", FS: overlay})
 		if err != nil {
 			var de *advisor.DataError
 			if !errors.As(err, &de) || len(de.Problems) == 0 {

@@ -11,54 +11,46 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Layer is one folder of data files. The first layer given to [LoadLayers] is
-// the base; each later one overlays it: an item whose id already exists
-// replaces it, a new id adds one.
+// Layer is a folder of data files that overlays the embedded data: an item
+// whose id already exists replaces it in place, a new id adds one.
 type Layer struct {
-	// Dir names the layer in messages ("" for the embedded data).
+	// Dir names the layer in messages, such as "school/paths.yaml:3:5".
 	Dir string
 	FS  fs.FS
 }
 
-// Load reads every *.yaml file of base, then of each overlay, and returns the
-// validated engine. All problems are reported together in a [*DataError].
-func Load(base fs.FS, overlays ...fs.FS) (*Engine, error) {
-	layers := []Layer{{FS: base}}
-	for i, o := range overlays {
-		layers = append(layers, Layer{Dir: fmt.Sprintf("overlay%d", i+1), FS: o})
-	}
-	return LoadLayers(layers...)
-}
-
-// LoadLayers is [Load] with named layers, so messages can name the folder.
-func LoadLayers(layers ...Layer) (*Engine, error) {
+// Load reads every *.yaml file of base (the data medpath ships with), then of
+// each overlay in the order given, and returns the validated engine. All
+// problems are reported together in a [*DataError].
+//
+// Nothing depends on file names or on the order a folder lists its files:
+// the files of a folder are merged in name order, an id defined twice within
+// one folder is a problem, and the paths an overlay adds come after the
+// others in order of id, since that order breaks ties in ranking (see
+// [Engine.Recommend]).
+func Load(base fs.FS, overlays ...Layer) (*Engine, error) {
 	e := newEngine()
 	var ps problems
 	complete := true // every file decoded, so references can be checked
-	for _, l := range layers {
+	layers := append([]Layer{{FS: base}}, overlays...)
+	for li, l := range layers {
 		names, contents, ok := readDataFiles(l.FS, l.Dir, &ps)
 		if !ok {
 			complete = false
 		}
-		seen := map[string]string{} // kind/id -> where, to catch duplicates within a layer
-		fileProblems := make([]problems, len(names))
-		// The base layer may carry a snapshot of its parsed files; if it
-		// matches the YAML, parsing is skipped (see snapshot.go).
-		var parsed []*dataFile
-		if l.Dir == "" {
-			parsed = loadSnapshot(l.FS, names, contents)
-		}
-		if parsed == nil {
-			// files are parsed in parallel under the layer's budget, then merged in name order
-			display := make([]string, len(names))
-			for i, name := range names {
-				display[i] = name
-				if l.Dir != "" {
-					display[i] = path.Join(l.Dir, name)
-				}
+		sortByName(names, contents) // whatever order the folder listed them in
+		// files are parsed in parallel under the layer's budget, then merged in name order
+		display := make([]string, len(names))
+		for i, name := range names {
+			display[i] = name
+			if l.Dir != "" {
+				display[i] = path.Join(l.Dir, name)
 			}
-			parsed = parseLayer(l.Dir, display, contents, fileProblems)
 		}
+		fileProblems := make([]problems, len(names))
+		parsed := parseLayer(l.Dir, display, contents, fileProblems)
+		seen := map[string]string{} // kind/id -> where, to catch duplicates within a layer
+		known := len(e.paths)
 		for i, df := range parsed {
 			ps = append(ps, fileProblems[i]...)
 			if df == nil {
@@ -66,6 +58,10 @@ func LoadLayers(layers ...Layer) (*Engine, error) {
 				continue
 			}
 			e.merge(df, seen, &ps)
+		}
+		if li > 0 {
+			added := e.paths[known:]
+			slices.SortStableFunc(added, func(a, b *Path) int { return strings.Compare(a.ID, b.ID) })
 		}
 	}
 	if complete {
@@ -75,6 +71,19 @@ func LoadLayers(layers ...Layer) (*Engine, error) {
 		return nil, &DataError{Problems: ps.sorted()}
 	}
 	return e, nil
+}
+
+// sortByName puts the files of a layer in name order, their contents with them.
+func sortByName(names []string, contents [][]byte) {
+	idx := make([]int, len(names))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(names[a], names[b]) })
+	n, c := slices.Clone(names), slices.Clone(contents)
+	for to, from := range idx {
+		names[to], contents[to] = n[from], c[from]
+	}
 }
 
 // parseDataFile decodes one data file strictly and records where each item is.
@@ -101,79 +110,79 @@ func parseDataFile(name string, b []byte, lb *layerBudget, ps *problems) *dataFi
 func annotate(name string, root *yaml.Node, df *dataFile) {
 	nodes := items(root, "sections")
 	for i := range df.Sections {
-		df.Sections[i].File, df.Sections[i].At = name, itemPos(nodes, i, Pos{})
+		df.Sections[i].file, df.Sections[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "questions")
 	for i := range df.Questions {
-		df.Questions[i].File, df.Questions[i].At = name, itemPos(nodes, i, Pos{})
+		df.Questions[i].file, df.Questions[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "levels")
 	for i := range df.Levels {
-		df.Levels[i].File, df.Levels[i].At = name, itemPos(nodes, i, Pos{})
+		df.Levels[i].file, df.Levels[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "paths")
 	for i := range df.Paths {
 		p := &df.Paths[i]
-		p.File, p.At = name, itemPos(nodes, i, Pos{})
+		p.file, p.pos = name, itemPos(nodes, i, Pos{})
 		var pn *yaml.Node
 		if i < len(nodes) {
 			pn = nodes[i]
 		}
 		if sn := child(pn, "salary"); sn != nil {
-			p.Salary.At = posOf(sn)
+			p.Salary.pos = posOf(sn)
 		} else {
-			p.Salary.At = p.At
+			p.Salary.pos = p.pos
 		}
 		steps := items(pn, "steps")
 		for j := range p.Steps {
-			p.Steps[j].At = itemPos(steps, j, p.At)
+			p.Steps[j].pos = itemPos(steps, j, p.pos)
 		}
 	}
 	nodes = items(root, "bodies")
 	for i := range df.Bodies {
-		df.Bodies[i].File, df.Bodies[i].At = name, itemPos(nodes, i, Pos{})
+		df.Bodies[i].file, df.Bodies[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "credentials")
 	for i := range df.Credentials {
 		c := &df.Credentials[i]
-		c.File, c.At = name, itemPos(nodes, i, Pos{})
+		c.file, c.pos = name, itemPos(nodes, i, Pos{})
 		var cn *yaml.Node
 		if i < len(nodes) {
 			cn = nodes[i]
 		}
 		if c.Fee != nil {
-			c.Fee.At = c.At
+			c.Fee.pos = c.pos
 			if fn := child(cn, "fee"); fn != nil {
-				c.Fee.At = posOf(fn)
+				c.Fee.pos = posOf(fn)
 			}
 		}
 		routes := items(cn, "routes")
 		for j := range c.Routes {
-			c.Routes[j].At = itemPos(routes, j, c.At)
+			c.Routes[j].pos = itemPos(routes, j, c.pos)
 		}
 	}
 	nodes = items(root, "states")
 	for i := range df.States {
-		df.States[i].File, df.States[i].At = name, itemPos(nodes, i, Pos{})
+		df.States[i].file, df.States[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "rules")
 	for i := range df.Rules {
-		df.Rules[i].File, df.Rules[i].At = name, itemPos(nodes, i, Pos{})
+		df.Rules[i].file, df.Rules[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "sources")
 	for i := range df.Sources {
-		df.Sources[i].File, df.Sources[i].At = name, itemPos(nodes, i, Pos{})
+		df.Sources[i].file, df.Sources[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "faq")
 	for i := range df.FAQ {
-		df.FAQ[i].File, df.FAQ[i].At = name, itemPos(nodes, i, Pos{})
+		df.FAQ[i].file, df.FAQ[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "examples")
 	for i := range df.Examples {
-		df.Examples[i].File, df.Examples[i].At = name, itemPos(nodes, i, Pos{})
+		df.Examples[i].file, df.Examples[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	if fn := child(root, "fit"); fn != nil {
-		df.FitFile, df.FitAt = name, posOf(fn)
+		df.fitFile, df.fitPos = name, posOf(fn)
 	}
 }
 
@@ -230,54 +239,54 @@ func idOf(v any) string {
 func (e *Engine) merge(df *dataFile, seen map[string]string, ps *problems) {
 	for i := range df.Sections {
 		s := &df.Sections[i]
-		upsert(&e.sections, s, s.ID, "section", s.File, s.At, seen, ps)
+		upsert(&e.sections, s, s.ID, "section", s.file, s.pos, seen, ps)
 	}
 	for i := range df.Questions {
 		q := &df.Questions[i]
-		upsert(&e.questions, q, q.ID, "question", q.File, q.At, seen, ps)
+		upsert(&e.questions, q, q.ID, "question", q.file, q.pos, seen, ps)
 	}
 	for i := range df.Levels {
 		l := &df.Levels[i]
-		upsert(&e.levels, l, l.ID, "level", l.File, l.At, seen, ps)
+		upsert(&e.levels, l, l.ID, "level", l.file, l.pos, seen, ps)
 	}
 	for i := range df.Paths {
 		p := &df.Paths[i]
-		upsert(&e.paths, p, p.ID, "path", p.File, p.At, seen, ps)
+		upsert(&e.paths, p, p.ID, "path", p.file, p.pos, seen, ps)
 	}
 	for i := range df.Bodies {
 		b := &df.Bodies[i]
-		upsert(&e.bodies, b, b.ID, "body", b.File, b.At, seen, ps)
+		upsert(&e.bodies, b, b.ID, "body", b.file, b.pos, seen, ps)
 	}
 	for i := range df.Credentials {
 		c := &df.Credentials[i]
-		upsert(&e.credentials, c, c.ID, "credential", c.File, c.At, seen, ps)
+		upsert(&e.credentials, c, c.ID, "credential", c.file, c.pos, seen, ps)
 	}
 	for i := range df.States {
 		s := &df.States[i]
-		upsert(&e.states, s, s.Code, "state", s.File, s.At, seen, ps)
+		upsert(&e.states, s, s.Code, "state", s.file, s.pos, seen, ps)
 	}
 	for i := range df.Rules {
 		r := &df.Rules[i]
-		upsert(&e.rules, r, r.ID, "rule", r.File, r.At, seen, ps)
+		upsert(&e.rules, r, r.ID, "rule", r.file, r.pos, seen, ps)
 	}
 	for i := range df.Sources {
 		s := &df.Sources[i]
-		upsert(&e.sources, s, s.ID, "source", s.File, s.At, seen, ps)
+		upsert(&e.sources, s, s.ID, "source", s.file, s.pos, seen, ps)
 	}
 	for i := range df.FAQ {
 		f := &df.FAQ[i]
-		upsert(&e.faq, f, f.ID, "faq", f.File, f.At, seen, ps)
+		upsert(&e.faq, f, f.ID, "faq", f.file, f.pos, seen, ps)
 	}
 	for i := range df.Examples {
 		x := &df.Examples[i]
-		upsert(&e.examples, x, x.Name, "example", x.File, x.At, seen, ps)
+		upsert(&e.examples, x, x.Name, "example", x.file, x.pos, seen, ps)
 	}
 	if len(df.Fit) > 0 {
 		if where, dup := seen["fit"]; dup {
-			ps.add(df.FitFile, df.FitAt, "fit bands defined twice (first at %s)", where)
+			ps.add(df.fitFile, df.fitPos, "fit bands defined twice (first at %s)", where)
 		}
-		seen["fit"] = fmt.Sprintf("%s:%d", df.FitFile, df.FitAt.Line)
-		e.fit, e.fitFile, e.fitPos = df.Fit, df.FitFile, df.FitAt
+		seen["fit"] = fmt.Sprintf("%s:%d", df.fitFile, df.fitPos.Line)
+		e.fit, e.fitFile, e.fitPos = df.Fit, df.fitFile, df.fitPos
 	}
 	if df.Disclaimer != "" {
 		e.disclaimer = df.Disclaimer
@@ -316,7 +325,7 @@ func (e *Engine) link(ps *problems) {
 	e.linkQuestions(ps)
 	e.env = e.shapeEnv()
 	for _, q := range e.questions {
-		e.compile(&q.ShowIf, q.File, "show_if", ps)
+		e.compile(&q.ShowIf, q.file, "show_if", ps)
 	}
 	for _, p := range e.paths {
 		e.linkPath(p, ps)
@@ -326,16 +335,16 @@ func (e *Engine) link(ps *problems) {
 	}
 	for _, s := range e.states {
 		if !validStatus(s.Status) {
-			ps.add(s.File, s.At, "state %s: status %q; allowed: %s", s.Code, s.Status, quoteList(statuses))
+			ps.add(s.file, s.pos, "state %s: status %q; allowed: %s", s.Code, s.Status, quoteList(statuses))
 		}
-		e.requireSource(s.Source, s.File, s.At, "state "+s.Code, ps)
+		e.requireSource(s.Source, s.file, s.pos, "state "+s.Code, ps)
 	}
 	for _, s := range e.sources {
 		if s.Title == "" || s.Publisher == "" || s.AsOf == "" {
-			ps.add(s.File, s.At, "source %q needs a publisher, a title and an as_of date", s.ID)
+			ps.add(s.file, s.pos, "source %q needs a publisher, a title and an as_of date", s.ID)
 		}
 		if !validStatus(s.Status) {
-			ps.add(s.File, s.At, "source %q: status %q; allowed: %s", s.ID, s.Status, quoteList(statuses))
+			ps.add(s.file, s.pos, "source %q: status %q; allowed: %s", s.ID, s.Status, quoteList(statuses))
 		}
 	}
 	for _, r := range e.rules {
@@ -343,10 +352,10 @@ func (e *Engine) link(ps *problems) {
 	}
 	for _, f := range e.faq {
 		if f.Question == "" || f.Answer == "" {
-			ps.add(f.File, f.At, "faq %q needs a question and an answer", f.ID)
+			ps.add(f.file, f.pos, "faq %q needs a question and an answer", f.ID)
 		}
 		for _, s := range f.Sources {
-			e.requireSource(s, f.File, f.At, "faq "+f.ID, ps)
+			e.requireSource(s, f.file, f.pos, "faq "+f.ID, ps)
 		}
 	}
 	if len(e.fit) == 0 {
@@ -373,30 +382,30 @@ func (e *Engine) linkQuestions(ps *problems) {
 		e.questionIndex[q.ID] = i
 		where := "question " + q.ID
 		if msg := varNameProblem(q.ID); msg != "" {
-			ps.add(q.File, q.At, "%s: %s", where, msg)
+			ps.add(q.file, q.pos, "%s: %s", where, msg)
 		}
 		if _, ok := e.sectionIndex[q.Section.ID]; !ok {
-			ps.add(q.File, q.Section.Pos, "%s: unknown section %q%s", where, q.Section.ID, didYouMean(q.Section.ID, e.sectionIDs()))
+			ps.add(q.file, q.Section.Pos, "%s: unknown section %q%s", where, q.Section.ID, didYouMean(q.Section.ID, e.sectionIDs()))
 		}
 		if !slices.Contains(kinds, q.Kind) {
-			ps.add(q.File, q.At, "%s: kind %q%s; allowed: %s", where, q.Kind, didYouMean(q.Kind, kinds), quoteList(kinds))
+			ps.add(q.file, q.pos, "%s: kind %q%s; allowed: %s", where, q.Kind, didYouMean(q.Kind, kinds), quoteList(kinds))
 			continue
 		}
 		if q.Prompt == "" {
-			ps.add(q.File, q.At, "%s: no prompt", where)
+			ps.add(q.file, q.pos, "%s: no prompt", where)
 		}
 		switch q.Kind {
 		case KindChoice, KindMulti:
 			if len(q.Options) == 0 {
-				ps.add(q.File, q.At, "%s: a %s question needs options", where, q.Kind)
+				ps.add(q.file, q.pos, "%s: a %s question needs options", where, q.Kind)
 			}
 			seen := map[string]bool{}
 			for _, o := range q.Options {
 				if o.Value == "" || o.Label == "" {
-					ps.add(q.File, q.At, "%s: every option needs a value and a label", where)
+					ps.add(q.file, q.pos, "%s: every option needs a value and a label", where)
 				}
 				if seen[o.Value] {
-					ps.add(q.File, q.At, "%s: option %q listed twice", where, o.Value)
+					ps.add(q.file, q.pos, "%s: option %q listed twice", where, o.Value)
 				}
 				seen[o.Value] = true
 			}
@@ -410,18 +419,18 @@ func (e *Engine) linkQuestions(ps *problems) {
 				}
 			}
 			if q.Min == nil || q.Max == nil {
-				ps.add(q.File, q.At, "%s: a number question needs min and max", where)
+				ps.add(q.file, q.pos, "%s: a number question needs min and max", where)
 			} else if *q.Min > *q.Max {
-				ps.add(q.File, q.At, "%s: min %d is greater than max %d", where, *q.Min, *q.Max)
+				ps.add(q.file, q.pos, "%s: min %d is greater than max %d", where, *q.Min, *q.Max)
 			}
 		}
 		if q.Default.Kind == 0 {
-			ps.add(q.File, q.At, "%s: no default (it is used when the answer is missing)", where)
+			ps.add(q.file, q.pos, "%s: no default (it is used when the answer is missing)", where)
 			continue
 		}
 		v, msg := e.convert(q, &q.Default)
 		if msg != "" {
-			ps.add(q.File, posOf(&q.Default), "%s: default: %s", where, msg)
+			ps.add(q.file, posOf(&q.Default), "%s: default: %s", where, msg)
 			continue
 		}
 		q.def = v
@@ -431,39 +440,39 @@ func (e *Engine) linkQuestions(ps *problems) {
 func (e *Engine) linkPath(p *Path, ps *problems) {
 	where := "path " + p.ID
 	if p.Level != LevelTechnician && p.Level != LevelTechnologist {
-		ps.add(p.File, p.At, "%s: level %q; allowed: %q or %q", where, p.Level, LevelTechnician, LevelTechnologist)
+		ps.add(p.file, p.pos, "%s: level %q; allowed: %q or %q", where, p.Level, LevelTechnician, LevelTechnologist)
 	}
 	if p.Title == "" || p.Summary == "" {
-		ps.add(p.File, p.At, "%s: needs a title and a summary", where)
+		ps.add(p.file, p.pos, "%s: needs a title and a summary", where)
 	}
 	s := p.Salary
 	if s.Median > 0 || s.Low > 0 || s.High > 0 {
-		e.requireSource(s.Source, p.File, s.At, where+" salary", ps)
+		e.requireSource(s.Source, p.file, s.pos, where+" salary", ps)
 		if s.AsOf == "" {
-			ps.add(p.File, s.At, "%s: salary has no as_of date", where)
+			ps.add(p.file, s.pos, "%s: salary has no as_of date", where)
 		}
 		if s.Low > s.High {
-			ps.add(p.File, s.At, "%s: salary low %d is greater than high %d", where, s.Low, s.High)
+			ps.add(p.file, s.pos, "%s: salary low %d is greater than high %d", where, s.Low, s.High)
 		} else if s.Median < s.Low || s.Median > s.High {
-			ps.add(p.File, s.At, "%s: salary median %d is outside low..high %d..%d", where, s.Median, s.Low, s.High)
+			ps.add(p.file, s.pos, "%s: salary median %d is outside low..high %d..%d", where, s.Median, s.Low, s.High)
 		}
 		if !validStatus(s.Status) {
-			ps.add(p.File, s.At, "%s: salary status %q; allowed: %s", where, s.Status, quoteList(statuses))
+			ps.add(p.file, s.pos, "%s: salary status %q; allowed: %s", where, s.Status, quoteList(statuses))
 		}
 	} else {
-		ps.add(p.File, s.At, "%s: no salary figures", where)
+		ps.add(p.file, s.pos, "%s: no salary figures", where)
 	}
 	if p.Outlook.Period != "" || p.Outlook.GrowthPct != 0 {
-		e.requireSource(p.Outlook.Source, p.File, p.At, where+" outlook", ps)
+		e.requireSource(p.Outlook.Source, p.file, p.pos, where+" outlook", ps)
 		if !validStatus(p.Outlook.Status) {
-			ps.add(p.File, p.At, "%s: outlook status %q; allowed: %s", where, p.Outlook.Status, quoteList(statuses))
+			ps.add(p.file, p.pos, "%s: outlook status %q; allowed: %s", where, p.Outlook.Status, quoteList(statuses))
 		}
 	}
 	for i := range p.Gates {
 		g := &p.Gates[i]
-		e.compile(&g.When, p.File, where+" gate "+g.ID+" when", ps)
+		e.compile(&g.When, p.file, where+" gate "+g.ID+" when", ps)
 		if g.Because == "" || g.Bridge == "" {
-			ps.add(p.File, g.When.Pos, "%s: gate %q needs because and bridge", where, g.ID)
+			ps.add(p.file, g.When.Pos, "%s: gate %q needs because and bridge", where, g.ID)
 		}
 	}
 	stepIDs := map[string]bool{}
@@ -471,41 +480,41 @@ func (e *Engine) linkPath(p *Path, ps *problems) {
 		st := &p.Steps[i]
 		sw := fmt.Sprintf("%s step %s", where, st.ID)
 		if st.ID == "" {
-			ps.add(p.File, st.At, "%s: step %d has no id", where, i+1)
+			ps.add(p.file, st.pos, "%s: step %d has no id", where, i+1)
 		} else if stepIDs[st.ID] {
-			ps.add(p.File, st.At, "%s: duplicate step id %q", where, st.ID)
+			ps.add(p.file, st.pos, "%s: duplicate step id %q", where, st.ID)
 		}
 		stepIDs[st.ID] = true
 		if !slices.Contains(stepKinds, st.Kind) {
-			ps.add(p.File, st.At, "%s: kind %q%s; allowed: %s", sw, st.Kind, didYouMean(st.Kind, stepKinds), quoteList(stepKinds))
+			ps.add(p.file, st.pos, "%s: kind %q%s; allowed: %s", sw, st.Kind, didYouMean(st.Kind, stepKinds), quoteList(stepKinds))
 		}
 		for _, r := range []Range{st.Months, st.Cost} {
 			if r.Min > r.Max {
-				ps.add(p.File, r.Pos, "%s: min %d is greater than max %d", sw, r.Min, r.Max)
+				ps.add(p.file, r.Pos, "%s: min %d is greater than max %d", sw, r.Min, r.Max)
 			}
 			if r.Min < 0 {
-				ps.add(p.File, r.Pos, "%s: negative value %d", sw, r.Min)
+				ps.add(p.file, r.Pos, "%s: negative value %d", sw, r.Min)
 			}
 		}
 		if st.Credential.ID != "" {
 			if _, ok := e.credIndex[st.Credential.ID]; !ok {
-				ps.add(p.File, st.Credential.Pos, "%s: unknown credential %q%s", sw, st.Credential.ID, didYouMean(st.Credential.ID, e.credentialIDs()))
+				ps.add(p.file, st.Credential.Pos, "%s: unknown credential %q%s", sw, st.Credential.ID, didYouMean(st.Credential.ID, e.credentialIDs()))
 			}
 		}
 		if st.Cost.Max > 0 {
-			e.requireSource(st.Source, p.File, st.Cost.Pos, sw+" cost", ps)
+			e.requireSource(st.Source, p.file, st.Cost.Pos, sw+" cost", ps)
 		} else if st.Source.ID != "" {
-			e.requireSource(st.Source, p.File, st.At, sw, ps)
+			e.requireSource(st.Source, p.file, st.pos, sw, ps)
 		}
-		e.compile(&st.When, p.File, sw+" when", ps)
-		e.compile(&st.SkipIf, p.File, sw+" skip_if", ps)
-		st.grants = e.linkGrants(st.Grants, p.File, sw, ps)
+		e.compile(&st.When, p.file, sw+" when", ps)
+		e.compile(&st.SkipIf, p.file, sw+" skip_if", ps)
+		st.grants = e.linkGrants(st.Grants, p.file, sw, ps)
 		st.labLicence = st.Kind == StepLicence && st.When.prog != nil && usesName(st.When.prog, licensingStates)
 		p.hasLabLicence = p.hasLabLicence || st.labLicence
 	}
 	for _, c := range p.Credentials {
 		if _, ok := e.credIndex[c.ID]; !ok {
-			ps.add(p.File, c.Pos, "%s: unknown credential %q%s", where, c.ID, didYouMean(c.ID, e.credentialIDs()))
+			ps.add(p.file, c.Pos, "%s: unknown credential %q%s", where, c.ID, didYouMean(c.ID, e.credentialIDs()))
 		}
 	}
 }
@@ -538,29 +547,29 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 		for k := range bodies {
 			keys = append(keys, k)
 		}
-		ps.add(c.File, c.Body.Pos, "%s: unknown body %q%s", where, c.Body.ID, didYouMean(c.Body.ID, keys))
+		ps.add(c.file, c.Body.Pos, "%s: unknown body %q%s", where, c.Body.ID, didYouMean(c.Body.ID, keys))
 	}
 	if c.Name == "" {
-		ps.add(c.File, c.At, "%s: no name", where)
+		ps.add(c.file, c.pos, "%s: no name", where)
 	}
 	if c.Fee != nil {
-		e.requireSource(c.Fee.Source, c.File, c.Fee.At, where+" fee", ps)
+		e.requireSource(c.Fee.Source, c.file, c.Fee.pos, where+" fee", ps)
 		if c.Fee.AsOf == "" {
-			ps.add(c.File, c.Fee.At, "%s: fee has no as_of date", where)
+			ps.add(c.file, c.Fee.pos, "%s: fee has no as_of date", where)
 		}
 		if !validStatus(c.Fee.Status) {
-			ps.add(c.File, c.Fee.At, "%s: fee status %q; allowed: %s", where, c.Fee.Status, quoteList(statuses))
+			ps.add(c.file, c.Fee.pos, "%s: fee status %q; allowed: %s", where, c.Fee.Status, quoteList(statuses))
 		}
 	}
 	for i := range c.Routes {
 		r := &c.Routes[i]
 		rw := fmt.Sprintf("%s route %s", where, r.Route)
 		if r.Route == "" {
-			ps.add(c.File, r.At, "%s: route %d has no route name", where, i+1)
+			ps.add(c.file, r.pos, "%s: route %d has no route name", where, i+1)
 		}
-		e.requireSource(r.Source, c.File, r.At, rw, ps)
+		e.requireSource(r.Source, c.file, r.pos, rw, ps)
 		if !validStatus(r.Status) {
-			ps.add(c.File, r.At, "%s: status %q; allowed: %s", rw, r.Status, quoteList(statuses))
+			ps.add(c.file, r.pos, "%s: status %q; allowed: %s", rw, r.Status, quoteList(statuses))
 		}
 		parts := make([]string, len(r.Requires))
 		for j, req := range r.Requires {
@@ -569,9 +578,9 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 		r.allMet = "you meet every part: " + strings.Join(parts, "; ")
 		for j := range r.Requires {
 			req := &r.Requires[j]
-			e.compile(&req.When, c.File, rw+" requires", ps)
+			e.compile(&req.When, c.file, rw+" requires", ps)
 			if req.Because == "" {
-				ps.add(c.File, req.When.Pos, "%s: every requirement needs a because", rw)
+				ps.add(c.file, req.When.Pos, "%s: every requirement needs a because", rw)
 			}
 		}
 	}
@@ -580,14 +589,14 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 func (e *Engine) linkRule(r *Rule, ps *problems) {
 	where := "rule " + r.ID
 	if r.When.IsZero() {
-		ps.add(r.File, r.At, "%s: no when condition", where)
+		ps.add(r.file, r.pos, "%s: no when condition", where)
 	}
-	e.compile(&r.When, r.File, where+" when", ps)
+	e.compile(&r.When, r.file, where+" when", ps)
 	if r.Because == "" {
-		ps.add(r.File, r.At, "%s: no because (the sentence a student sees when it applies)", where)
+		ps.add(r.file, r.pos, "%s: no because (the sentence a student sees when it applies)", where)
 	}
 	if len(r.Score) == 0 {
-		ps.add(r.File, r.At, "%s: no score changes", where)
+		ps.add(r.file, r.pos, "%s: no score changes", where)
 	}
 	ids := make([]string, 0, len(r.Score))
 	for id := range r.Score {
@@ -598,7 +607,7 @@ func (e *Engine) linkRule(r *Rule, ps *problems) {
 	for _, id := range ids {
 		pi, ok := e.pathIndex[id]
 		if !ok {
-			ps.add(r.File, r.At, "%s: score names unknown path %q%s", where, id, didYouMean(id, e.pathIDs()))
+			ps.add(r.file, r.pos, "%s: score names unknown path %q%s", where, id, didYouMean(id, e.pathIDs()))
 			continue
 		}
 		r.score = append(r.score, pathDelta{path: pi, delta: r.Score[id]})
@@ -610,16 +619,16 @@ func (e *Engine) linkRule(r *Rule, ps *problems) {
 
 func (e *Engine) linkExample(x *Example, ps *problems) {
 	if _, ok := e.pathIndex[x.Expect.ID]; !ok {
-		ps.add(x.File, x.Expect.Pos, "example %q: expects unknown path %q%s", x.Name, x.Expect.ID, didYouMean(x.Expect.ID, e.pathIDs()))
+		ps.add(x.file, x.Expect.Pos, "example %q: expects unknown path %q%s", x.Name, x.Expect.ID, didYouMean(x.Expect.ID, e.pathIDs()))
 	}
 	for id, n := range x.Answers {
 		q := e.question(id)
 		if q == nil {
-			ps.add(x.File, posOf(&n), "example %q: unknown question %q%s", x.Name, id, didYouMean(id, e.questionIDs()))
+			ps.add(x.file, posOf(&n), "example %q: unknown question %q%s", x.Name, id, didYouMean(id, e.questionIDs()))
 			continue
 		}
 		if _, msg := e.convert(q, &n); msg != "" {
-			ps.add(x.File, posOf(&n), "example %q: %s: %s", x.Name, id, msg)
+			ps.add(x.file, posOf(&n), "example %q: %s: %s", x.Name, id, msg)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package advisor_test
 
 import (
 	"errors"
+	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -269,7 +271,7 @@ rules:
     because: Lakeside's program fits your budget.
 `,
 	})
-	e, err := advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "school", FS: overlay})
+	e, err := advisor.Load(mapFS(fixture), advisor.Layer{Dir: "school", FS: overlay})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,14 +297,14 @@ rules:
 
 func TestOverlayErrorsNameTheFolder(t *testing.T) {
 	overlay := mapFS(map[string]string{"local.yaml": "rules:\n  - id: x\n    when: budgett > 1\n    score: {mlt: 1}\n    because: b\n"})
-	_, err := advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "school", FS: overlay})
+	_, err := advisor.Load(mapFS(fixture), advisor.Layer{Dir: "school", FS: overlay})
 	if err == nil || !strings.Contains(err.Error(), `school/local.yaml:3:11: rule x when: unknown variable "budgett" (did you mean "budget"?)`) {
 		t.Fatalf("got %v", err)
 	}
 }
 
 func TestCounselorExampleOverlay(t *testing.T) {
-	e, err := advisor.LoadLayers(advisor.Layer{FS: data.FS}, advisor.Layer{Dir: "examples/counselor", FS: os.DirFS("../examples/counselor")})
+	e, err := advisor.Load(data.FS, advisor.Layer{Dir: "examples/counselor", FS: os.DirFS("../examples/counselor")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,12 +330,84 @@ func TestCounselorExampleOverlay(t *testing.T) {
 
 func TestFailingExampleIsReported(t *testing.T) {
 	overlay := mapFS(map[string]string{"x.yaml": "examples:\n  - name: wrong on purpose\n    answers: {education: high_school}\n    expect: mls\n"})
-	e, err := advisor.LoadLayers(advisor.Layer{FS: mapFS(fixture)}, advisor.Layer{Dir: "school", FS: overlay})
+	e, err := advisor.Load(mapFS(fixture), advisor.Layer{Dir: "school", FS: overlay})
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := e.RunExamples()
 	if len(f) != 1 || !strings.Contains(f[0], `school/x.yaml:2: example "wrong on purpose": expected top path "mls", got "mlt"`) {
 		t.Fatalf("got %v", f)
+	}
+}
+
+// reverseFS lists a folder's files in reverse name order, as some file
+// systems might; loading must not notice.
+type reverseFS struct{ fstest.MapFS }
+
+func (r reverseFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	des, err := r.MapFS.ReadDir(name)
+	slices.Reverse(des)
+	return des, err
+}
+
+func newPath(id string) string {
+	return `paths:
+  - id: ` + id + `
+    title: Path ` + id + `
+    level: technician
+    summary: Added by an overlay.
+    salary: {median: 50000, low: 40000, high: 60000, per: year, as_of: 2024-05, source: bls, status: third_party}
+`
+}
+
+// TestLoadIgnoresFileNamesAndOrder checks that paths an overlay adds rank on
+// a tie by id, whatever their files are called or however the folder lists
+// them, and that the base data's order comes first.
+func TestLoadIgnoresFileNamesAndOrder(t *testing.T) {
+	layouts := map[string]fs.FS{
+		"a then b":       mapFS(map[string]string{"a.yaml": newPath("zeta"), "b.yaml": newPath("alpha")}),
+		"renamed":        mapFS(map[string]string{"a.yaml": newPath("alpha"), "b.yaml": newPath("zeta")}),
+		"listed reverse": reverseFS{mapFS(map[string]string{"a.yaml": newPath("zeta"), "b.yaml": newPath("alpha")})},
+		"one file":       mapFS(map[string]string{"x.yaml": newPath("zeta") + strings.TrimPrefix(newPath("alpha"), "paths:\n")}),
+	}
+	want := []string{"mlt", "mls", "alpha", "zeta"} // base order, then new ids in order
+	for name, overlay := range layouts {
+		t.Run(name, func(t *testing.T) {
+			e, err := advisor.Load(mapFS(fixture), advisor.Layer{Dir: "school", FS: overlay})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range e.Paths() {
+				got = append(got, p.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("paths in order %v; want %v", got, want)
+			}
+			// every score is 0 with the defaults: the tie keeps that order
+			r := e.Recommend(advisor.Answers{})
+			got = got[:0]
+			for _, p := range r.Paths {
+				if p.Score != 0 {
+					t.Fatalf("%s scored %d; this test needs a tie", p.ID, p.Score)
+				}
+				got = append(got, p.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("ranking %v; want %v", got, want)
+			}
+			if top := e.Top(advisor.Answers{}); top.ID != want[0] {
+				t.Errorf("Top = %s; want %s", top.ID, want[0])
+			}
+		})
+	}
+}
+
+func TestDuplicateIDWithinOneOverlay(t *testing.T) {
+	overlay := reverseFS{mapFS(map[string]string{"a.yaml": newPath("alpha"), "b.yaml": newPath("alpha")})}
+	_, err := advisor.Load(mapFS(fixture), advisor.Layer{Dir: "school", FS: overlay})
+	// the file that comes later by name is the duplicate, however the folder lists them
+	if err == nil || !strings.Contains(err.Error(), `school/b.yaml:2:5: duplicate path id "alpha" (first defined at school/a.yaml:2)`) {
+		t.Fatalf("got %v", err)
 	}
 }

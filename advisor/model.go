@@ -101,8 +101,8 @@ type Section struct {
 	Title string `yaml:"title"`
 	Intro string `yaml:"intro"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // Option is one allowed value of a choice or multi question.
@@ -140,8 +140,8 @@ type Question struct {
 	// ScaleLabels name the ends of a scale, low first.
 	ScaleLabels []string `yaml:"scale_labels"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 	def  any    // typed default
 }
 
@@ -156,7 +156,7 @@ type Salary struct {
 	Status string `yaml:"status"`
 	Note   string `yaml:"note"`
 
-	At Pos `yaml:"-"` // where in the file (set by the loader)
+	pos Pos // where in the file (set by the loader)
 }
 
 // Outlook is projected employment growth with its source.
@@ -203,7 +203,7 @@ type Step struct {
 	Grants     map[string]yaml.Node `yaml:"grants"`
 	Note       string               `yaml:"note"`
 
-	At     Pos `yaml:"-"` // where in the file (set by the loader)
+	pos    Pos // where in the file (set by the loader)
 	grants map[string]any
 	// labLicence marks the state's laboratory licence step: a licence step
 	// whose condition reads licensing_states. The student's state note goes there.
@@ -231,8 +231,8 @@ type Path struct {
 	// exam steps name.
 	Credentials []Ref `yaml:"credentials"`
 
-	File          string `yaml:"-"` // the file it was read from (set by the loader)
-	At            Pos    `yaml:"-"` // where in the file (set by the loader)
+	file          string // the file it was read from (set by the loader)
+	pos           Pos    // where in the file (set by the loader)
 	hasLabLicence bool
 }
 
@@ -246,8 +246,8 @@ type Level struct {
 	Trajectory string `yaml:"trajectory"`
 	Pay        string `yaml:"pay"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // Body is a certifying organisation.
@@ -256,8 +256,8 @@ type Body struct {
 	Name string `yaml:"name"`
 	URL  string `yaml:"url"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // Fee is an exam or application fee with its source.
@@ -268,7 +268,7 @@ type Fee struct {
 	Status string `yaml:"status"`
 	Note   string `yaml:"note"`
 
-	At Pos `yaml:"-"` // where in the file (set by the loader)
+	pos Pos // where in the file (set by the loader)
 }
 
 // Requirement is one named part of a certification route.
@@ -287,7 +287,7 @@ type Route struct {
 	Discontinued bool          `yaml:"discontinued"`
 	Note         string        `yaml:"note"`
 
-	At     Pos    `yaml:"-"` // where in the file (set by the loader)
+	pos    Pos    // where in the file (set by the loader)
 	allMet string // the "because" when every part is met, built once at load
 }
 
@@ -303,8 +303,8 @@ type Credential struct {
 	Note    string  `yaml:"note"`
 	Routes  []Route `yaml:"routes"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // State says whether a state licenses clinical laboratory personnel.
@@ -316,8 +316,8 @@ type State struct {
 	Source   Ref    `yaml:"source"`
 	Status   string `yaml:"status"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // Rule changes path scores when its condition holds.
@@ -327,8 +327,8 @@ type Rule struct {
 	Score   map[string]int `yaml:"score"`
 	Because string         `yaml:"because"`
 
-	File  string `yaml:"-"` // the file it was read from (set by the loader)
-	At    Pos    `yaml:"-"` // where in the file (set by the loader)
+	file  string // the file it was read from (set by the loader)
+	pos   Pos    // where in the file (set by the loader)
 	reads []string
 	score []pathDelta
 }
@@ -354,8 +354,8 @@ type Source struct {
 	Status    string `yaml:"status"`
 	Note      string `yaml:"note"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // FAQ is a question people ask, answered in the data.
@@ -365,8 +365,8 @@ type FAQ struct {
 	Answer   string `yaml:"answer"`
 	Sources  []Ref  `yaml:"sources"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // Example is an answers-to-expected-top-path check that `medpath validate` runs.
@@ -375,8 +375,8 @@ type Example struct {
 	Answers map[string]yaml.Node `yaml:"answers"`
 	Expect  Ref                  `yaml:"expect"`
 
-	File string `yaml:"-"` // the file it was read from (set by the loader)
-	At   Pos    `yaml:"-"` // where in the file (set by the loader)
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // Source statuses, shown next to a figure so unconfirmed ones are never presented as fact.
@@ -402,8 +402,8 @@ type dataFile struct {
 	Disclaimer  string       `yaml:"disclaimer"`
 	Examples    []Example    `yaml:"examples"`
 
-	FitFile string `yaml:"-"`
-	FitAt   Pos    `yaml:"-"`
+	fitFile string
+	fitPos  Pos
 }
 
 var typeOfDataFile = reflect.TypeFor[dataFile]()

@@ -132,7 +132,7 @@ func (a *app) fail(cmd *cobra.Command, err error) {
 
 // engine loads the embedded data and the --data overlay, if any.
 func (a *app) engine() (*advisor.Engine, error) {
-	layers := []advisor.Layer{{FS: data.FS}}
+	var overlays []advisor.Layer
 	if a.dataDir != "" {
 		st, err := os.Stat(a.dataDir)
 		if err != nil {
@@ -145,9 +145,9 @@ func (a *app) engine() (*advisor.Engine, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the data has problems:\n--data %s: %w", a.dataDir, err)
 		}
-		layers = append(layers, advisor.Layer{Dir: a.dataDir, FS: fsys})
+		overlays = append(overlays, advisor.Layer{Dir: a.dataDir, FS: fsys})
 	}
-	eng, err := advisor.LoadLayers(layers...)
+	eng, err := advisor.Load(data.FS, overlays...)
 	if err != nil {
 		return nil, fmt.Errorf("the data has problems:\n%w", err)
 	}
