@@ -669,33 +669,3 @@ func (e *Engine) questionIDs() []string   { return idsOf(e.questions) }
 func (e *Engine) pathIDs() []string       { return idsOf(e.paths) }
 func (e *Engine) credentialIDs() []string { return idsOf(e.credentials) }
 func (e *Engine) sourceIDs() []string     { return idsOf(e.sources) }
-
-// summary line helpers used by validate.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// Summary is a one-line count of what the engine holds.
-func (e *Engine) Summary() string {
-	routes := 0
-	for _, c := range e.credentials {
-		routes += len(c.Routes)
-	}
-	parts := []string{
-		plural(len(e.questions), "question", "questions"),
-		plural(len(e.paths), "path", "paths"),
-		plural(len(e.credentials), "credential", "credentials"),
-		plural(routes, "route", "routes"),
-		plural(len(e.licensing), "licensing state", "licensing states"),
-		plural(len(e.rules), "rule", "rules"),
-		plural(len(e.sources), "source", "sources"),
-		plural(len(e.faq), "answer", "answers"),
-	}
-	if len(e.examples) > 0 {
-		parts = append(parts, plural(len(e.examples), "example", "examples"))
-	}
-	return strings.Join(parts, ", ")
-}

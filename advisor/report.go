@@ -62,88 +62,6 @@ func (e *Engine) fillLevers(r *Recommendation) {
 	}
 }
 
-// LeverLine formats a lever: what it meets and the answer changes.
-func LeverLine(l Lever) string {
-	ch := make([]string, len(l.Changes))
-	for i, c := range l.Changes {
-		ch[i] = c.String()
-	}
-	return l.What + ": " + strings.Join(ch, "; ")
-}
-
-// Label words shown next to eligibility and status, so meaning never rests on colour.
-func EligibleLabel(s string) string {
-	switch s {
-	case EligibleNow:
-		return "eligible now"
-	case EligibleAfterPlan:
-		return "after the plan"
-	}
-	return "not eligible"
-}
-
-// StatusLabel says how sure a figure is.
-func StatusLabel(s string) string {
-	switch s {
-	case StatusOfficial:
-		return "official"
-	case StatusThirdParty:
-		return "third-party, cites the official source"
-	}
-	return "unconfirmed: verify before relying on it"
-}
-
-// LicenceLine says whether the student's state licenses laboratory staff.
-func LicenceLine(l *LicenceInfo) string {
-	var s string
-	switch {
-	case l.Required:
-		s = l.Name + " licenses clinical laboratory personnel, so the plan includes the licence step."
-		if l.Note != "" {
-			s += " " + sentence(l.Note)
-		}
-	case l.Note != "":
-		s = l.Name + ": " + sentence(l.Note)
-	default:
-		s = l.Name + " does not license clinical laboratory personnel, so the plan has no licence step."
-	}
-	if l.Status == StatusUnconfirmed {
-		s += " (Unconfirmed: verify with the state.)"
-	}
-	return s
-}
-
-// SalaryLine is the one-line pay summary used by every front end.
-func SalaryLine(s SalaryInfo) string {
-	per := s.Per
-	if per == "" {
-		per = "year"
-	}
-	return fmt.Sprintf("median %s a %s (range %s–%s), as of %s", Dollars(s.Median), per, Dollars(s.Low), Dollars(s.High), s.AsOf)
-}
-
-// OutlookLine is the one-line outlook summary.
-func OutlookLine(o OutlookInfo) string {
-	if o.Period == "" {
-		return "no projection in the data"
-	}
-	s := fmt.Sprintf("%+.1f%% projected growth, %s", o.GrowthPct, o.Period)
-	if o.Openings > 0 {
-		s += fmt.Sprintf(", about %s openings a year", thousands(o.Openings))
-	}
-	return s
-}
-
-func thousands(n int) string { return strings.TrimPrefix(Dollars(n), "$") }
-
-func (e *Engine) sourceName(id string) string {
-	s := e.sourceIndex[id]
-	if s == nil {
-		return id
-	}
-	return s.Publisher + ", " + s.Title
-}
-
 // para writes s wrapped to the report width with an indent.
 func para(b *bytes.Buffer, indent, s string) {
 	for _, l := range WrapText(s, reportWidth-len([]rune(indent))) {
@@ -289,22 +207,6 @@ func (e *Engine) textSources(b *bytes.Buffer, r *Recommendation) {
 	for _, s := range r.Sources {
 		hang(b, "  - ", fmt.Sprintf("%s: %s, as of %s [%s]. %s", s.Publisher, s.Title, s.AsOf, StatusLabel(s.Status), s.URL))
 	}
-}
-
-// sentence ends s with exactly one full stop.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ")") {
-		return s
-	}
-	return s + "."
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // md escapes the characters that would break a Markdown table cell.

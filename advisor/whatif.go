@@ -19,56 +19,9 @@ type Change struct {
 	ToText   string `json:"to_text"`
 }
 
-// String formats the change as "id: from -> to", in the questionnaire's words.
-func (c Change) String() string {
-	from, to := c.FromText, c.ToText
-	if from == "" && to == "" {
-		from, to = yamlValue(c.From), yamlValue(c.To)
-	}
-	return fmt.Sprintf("%s: %s -> %s", c.ID, from, to)
-}
-
 // change describes one answer change, with its values as the student saw them.
 func (e *Engine) change(q *Question, from, to any) Change {
 	return Change{ID: q.ID, Prompt: q.Prompt, From: from, To: to, FromText: q.ValueText(from), ToText: q.ValueText(to)}
-}
-
-// ValueText writes an answer the way the questionnaire shows it: an option's
-// label, a number with its unit, yes or no.
-func (q *Question) ValueText(v any) string {
-	switch x := v.(type) {
-	case string:
-		for _, o := range q.Options {
-			if o.Value == x {
-				return o.Label
-			}
-		}
-		return x
-	case []string:
-		if len(x) == 0 {
-			return "none"
-		}
-		labels := make([]string, len(x))
-		for i, s := range x {
-			labels[i] = q.ValueText(s)
-		}
-		return strings.Join(labels, ", ")
-	case bool:
-		if x {
-			return "yes"
-		}
-		return "no"
-	case int:
-		switch {
-		case q.Kind == KindScale && q.Max != nil:
-			return fmt.Sprintf("%d of %d", x, *q.Max)
-		case q.Unit == "US dollars":
-			return Dollars(x)
-		case q.Unit != "":
-			return fmt.Sprintf("%d %s", x, q.Unit)
-		}
-	}
-	return fmt.Sprint(v)
 }
 
 // Lever is an unmet gate or certification route of a path, and the smallest
@@ -407,11 +360,4 @@ func (e *Engine) WriteDiffText(b *strings.Builder, d Diff) {
 	if !d.Changed() {
 		b.WriteString("\nNothing in the recommendation changes.\n")
 	}
-}
-
-func (e *Engine) pathTitle(id string) string {
-	if p := e.Path(id); p != nil {
-		return p.Title
-	}
-	return id
 }
