@@ -193,7 +193,7 @@ func (e *Engine) Template() []byte {
 			if q.Unit != "" {
 				unit = " (" + q.Unit + ")"
 			}
-			fmt.Fprintf(&b, "#   a whole number from %d to %d%s\n", *q.Min, *q.Max, unit)
+			fmt.Fprintf(&b, "#   %s%s\n", q.NumberRule(), unit)
 		case KindScale:
 			fmt.Fprintf(&b, "#   %d to %d", *q.Min, *q.Max)
 			if len(q.ScaleLabels) == 2 {

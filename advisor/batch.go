@@ -75,7 +75,7 @@ func (e *Engine) Row(id string, a Answers) BatchRow {
 // today, in data order.
 func (e *Engine) EligibleNow(a Answers) []string {
 	env := e.envFor(a)
-	held, _ := env["certifications_held"].([]string)
+	held, _ := env[idCertificationsHeld].([]string)
 	var m vm.VM
 	out := []string{}
 	for _, c := range e.credentials {

@@ -78,22 +78,10 @@ func varNameProblem(id string) string {
 func (e *Engine) shapeEnv() map[string]any {
 	env := make(map[string]any, len(e.questions)+1)
 	for _, q := range e.questions {
-		env[q.ID] = zeroOf(q.Kind)
+		env[q.ID] = q.zero()
 	}
 	env[licensingStates] = []string{}
 	return env
-}
-
-func zeroOf(kind string) any {
-	switch kind {
-	case KindMulti:
-		return []string{}
-	case KindNumber, KindScale:
-		return 0
-	case KindYesNo:
-		return false
-	}
-	return ""
 }
 
 func (e *Engine) compileOptions() []expr.Option {
@@ -522,8 +510,9 @@ func evalErr(m *vm.VM, c *Cond, env map[string]any) (bool, error) {
 }
 
 // convert checks one YAML value against a question and returns it typed:
-// string for choice, []string for multi, int for number and scale, bool for
-// yesno. The message says what is allowed when it does not fit.
+// string for choice, []string for multi, int for number and scale (float64
+// for a fraction where a number question allows decimals), bool for yesno.
+// The message says what is allowed when it does not fit.
 func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
@@ -558,32 +547,25 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 		}
 		return out, ""
 	case KindNumber, KindScale:
-		lo, hi := math.MinInt32, math.MaxInt32 // a question missing its bounds is reported at load
-		if q.Min != nil && q.Max != nil {
-			lo, hi = *q.Min, *q.Max
-		}
+		lo, hi := q.Bounds() // a question missing its bounds is reported at load
 		// YAML tags a number too large for a float64 (1e999) as text; a
 		// plain (unquoted) one is still a number, out of bounds
 		plainNumber := n.Tag == "!!str" && n.Style == 0
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && !plainNumber) {
-			return nil, fmt.Sprintf("expected a whole number from %d to %d, got %s", lo, hi, describeNode(n))
+			return nil, fmt.Sprintf("expected %s, got %s", q.NumberRule(), describeNode(n))
 		}
-		v, form := parseDecimal(n.Value)
-		if plainNumber && form == numNotDecimal {
-			return nil, fmt.Sprintf("expected a whole number from %d to %d, got %s", lo, hi, describeNode(n))
-		}
-		switch form {
-		case numNotDecimal:
-			return nil, fmt.Sprintf("expected a whole number from %d to %d in decimal digits, got %s", lo, hi, describeNode(n))
-		case numFraction:
-			return nil, fmt.Sprintf("expected a whole number from %d to %d, got %s", lo, hi, describeNode(n))
-		case numTooBig:
+		v, _, p := q.numberFrom(n.Value) // the one number reader (kind.go)
+		switch p {
+		case numberOK:
+			return v, ""
+		case numberTooSmall, numberTooLarge:
 			return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d", clip(n.Value, maxEcho), lo, hi)
+		case numberNotRead:
+			if !plainNumber {
+				return nil, fmt.Sprintf("expected %s in decimal digits, got %s", q.NumberRule(), describeNode(n))
+			}
 		}
-		if v < int64(lo) || v > int64(hi) {
-			return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d", clip(n.Value, maxEcho), lo, hi)
-		}
-		return int(v), ""
+		return nil, fmt.Sprintf("expected %s, got %s", q.NumberRule(), describeNode(n))
 	case KindYesNo:
 		if n.Kind == yaml.ScalarNode {
 			switch strings.ToLower(n.Value) {
@@ -595,7 +577,7 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 		}
 		return nil, fmt.Sprintf("expected yes or no (true or false), got %s", describeNode(n))
 	}
-	return nil, "unknown question kind " + q.Kind
+	return nil, "unknown question kind " + string(q.Kind)
 }
 
 func describeNode(n *yaml.Node) string {

@@ -335,7 +335,7 @@ func (e *Engine) link(ps *problems) {
 	}
 	for _, s := range e.states {
 		if !validStatus(s.Status) {
-			ps.add(s.file, s.pos, "state %s: status %q; allowed: %s", s.Code, s.Status, quoteList(statuses))
+			ps.add(s.file, s.pos, "state %s: status %q; allowed: %s", s.Code, s.Status, quoteList(names(statuses)))
 		}
 		e.requireSource(s.Source, s.file, s.pos, "state "+s.Code, ps)
 	}
@@ -344,7 +344,7 @@ func (e *Engine) link(ps *problems) {
 			ps.add(s.file, s.pos, "source %q needs a publisher, a title and an as_of date", s.ID)
 		}
 		if !validStatus(s.Status) {
-			ps.add(s.file, s.pos, "source %q: status %q; allowed: %s", s.ID, s.Status, quoteList(statuses))
+			ps.add(s.file, s.pos, "source %q: status %q; allowed: %s", s.ID, s.Status, quoteList(names(statuses)))
 		}
 	}
 	for _, r := range e.rules {
@@ -375,8 +375,6 @@ func (e *Engine) link(ps *problems) {
 	}
 }
 
-var kinds = []string{KindChoice, KindMulti, KindNumber, KindYesNo, KindScale}
-
 func (e *Engine) linkQuestions(ps *problems) {
 	for i, q := range e.questions {
 		e.questionIndex[q.ID] = i
@@ -387,8 +385,8 @@ func (e *Engine) linkQuestions(ps *problems) {
 		if _, ok := e.sectionIndex[q.Section.ID]; !ok {
 			ps.add(q.file, q.Section.Pos, "%s: unknown section %q%s", where, q.Section.ID, didYouMean(q.Section.ID, e.sectionIDs()))
 		}
-		if !slices.Contains(kinds, q.Kind) {
-			ps.add(q.file, q.pos, "%s: kind %q%s; allowed: %s", where, q.Kind, didYouMean(q.Kind, kinds), quoteList(kinds))
+		if !q.Kind.Valid() {
+			ps.add(q.file, q.pos, "%s: kind %q%s; allowed: %s", where, q.Kind, didYouMean(string(q.Kind), names(kinds)), quoteList(names(kinds)))
 			continue
 		}
 		if q.Prompt == "" {
@@ -424,6 +422,9 @@ func (e *Engine) linkQuestions(ps *problems) {
 				ps.add(q.file, q.pos, "%s: min %d is greater than max %d", where, *q.Min, *q.Max)
 			}
 		}
+		if q.Decimals && q.Kind != KindNumber {
+			ps.add(q.file, q.pos, "%s: decimals is only for number questions, not %s", where, q.Kind)
+		}
 		if q.Default.Kind == 0 {
 			ps.add(q.file, q.pos, "%s: no default (it is used when the answer is missing)", where)
 			continue
@@ -457,7 +458,7 @@ func (e *Engine) linkPath(p *Path, ps *problems) {
 			ps.add(p.file, s.pos, "%s: salary median %d is outside low..high %d..%d", where, s.Median, s.Low, s.High)
 		}
 		if !validStatus(s.Status) {
-			ps.add(p.file, s.pos, "%s: salary status %q; allowed: %s", where, s.Status, quoteList(statuses))
+			ps.add(p.file, s.pos, "%s: salary status %q; allowed: %s", where, s.Status, quoteList(names(statuses)))
 		}
 	} else {
 		ps.add(p.file, s.pos, "%s: no salary figures", where)
@@ -465,7 +466,7 @@ func (e *Engine) linkPath(p *Path, ps *problems) {
 	if p.Outlook.Period != "" || p.Outlook.GrowthPct != 0 {
 		e.requireSource(p.Outlook.Source, p.file, p.pos, where+" outlook", ps)
 		if !validStatus(p.Outlook.Status) {
-			ps.add(p.file, p.pos, "%s: outlook status %q; allowed: %s", where, p.Outlook.Status, quoteList(statuses))
+			ps.add(p.file, p.pos, "%s: outlook status %q; allowed: %s", where, p.Outlook.Status, quoteList(names(statuses)))
 		}
 	}
 	for i := range p.Gates {
@@ -486,7 +487,7 @@ func (e *Engine) linkPath(p *Path, ps *problems) {
 		}
 		stepIDs[st.ID] = true
 		if !slices.Contains(stepKinds, st.Kind) {
-			ps.add(p.file, st.pos, "%s: kind %q%s; allowed: %s", sw, st.Kind, didYouMean(st.Kind, stepKinds), quoteList(stepKinds))
+			ps.add(p.file, st.pos, "%s: kind %q%s; allowed: %s", sw, st.Kind, didYouMean(string(st.Kind), names(stepKinds)), quoteList(names(stepKinds)))
 		}
 		for _, r := range []Range{st.Months, st.Cost} {
 			if r.Min > r.Max {
@@ -558,7 +559,7 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 			ps.add(c.file, c.Fee.pos, "%s: fee has no as_of date", where)
 		}
 		if !validStatus(c.Fee.Status) {
-			ps.add(c.file, c.Fee.pos, "%s: fee status %q; allowed: %s", where, c.Fee.Status, quoteList(statuses))
+			ps.add(c.file, c.Fee.pos, "%s: fee status %q; allowed: %s", where, c.Fee.Status, quoteList(names(statuses)))
 		}
 	}
 	for i := range c.Routes {
@@ -569,7 +570,7 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 		}
 		e.requireSource(r.Source, c.file, r.pos, rw, ps)
 		if !validStatus(r.Status) {
-			ps.add(c.file, r.pos, "%s: status %q; allowed: %s", rw, r.Status, quoteList(statuses))
+			ps.add(c.file, r.pos, "%s: status %q; allowed: %s", rw, r.Status, quoteList(names(statuses)))
 		}
 		parts := make([]string, len(r.Requires))
 		for j, req := range r.Requires {
@@ -633,12 +634,6 @@ func (e *Engine) linkExample(x *Example, ps *problems) {
 	}
 }
 
-var statuses = []string{StatusOfficial, StatusThirdParty, StatusUnconfirmed}
-
-func validStatus(s string) bool { return slices.Contains(statuses, s) }
-
-var stepKinds = []string{StepEducation, StepTraining, StepExam, StepLicence, StepJob, StepAdvancement}
-
 // Path levels.
 const (
 	LevelTechnician   = "technician"
@@ -669,3 +664,12 @@ func (e *Engine) questionIDs() []string   { return idsOf(e.questions) }
 func (e *Engine) pathIDs() []string       { return idsOf(e.paths) }
 func (e *Engine) credentialIDs() []string { return idsOf(e.credentials) }
 func (e *Engine) sourceIDs() []string     { return idsOf(e.sources) }
+
+// names converts a list of enum values to strings, for messages.
+func names[T ~string](vals []T) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = string(v)
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package advisor
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 
 	"github.com/expr-lang/expr/vm"
@@ -112,28 +113,33 @@ type Option struct {
 	Help  string `yaml:"help"`
 }
 
-// Question kinds.
+// Question ids the engine reads by name. They are part of the stable
+// contract of question ids (see DESIGN.md), so the data always defines them.
 const (
-	KindChoice = "choice" // one value from options; a string
-	KindMulti  = "multi"  // any values from options; a list of strings
-	KindNumber = "number" // a whole number within min..max
-	KindYesNo  = "yesno"  // true or false
-	KindScale  = "scale"  // a whole number 1..5 (or min..max)
+	idState              = "state"               // choice: a state code; the licence step and its note
+	idCertificationsHeld = "certifications_held" // multi: credentials held; their exam steps are skipped
+	idTimelineMonths     = "timeline_months"     // number: the longest training before a first job, in months
+	idBudget             = "budget"              // number: what training may cost, in US dollars
 )
 
 // Question is one item of the questionnaire. Its id is a variable in conditions.
 type Question struct {
-	ID      string    `yaml:"id"`
-	Section Ref       `yaml:"section"`
-	Kind    string    `yaml:"kind"`
-	Prompt  string    `yaml:"prompt"`
-	Help    string    `yaml:"help"`
-	Options []Option  `yaml:"options"`
-	Min     *int      `yaml:"min"`
-	Max     *int      `yaml:"max"`
-	Unit    string    `yaml:"unit"`
-	Default yaml.Node `yaml:"default"`
-	ShowIf  Cond      `yaml:"show_if"`
+	ID      string `yaml:"id"`
+	Section Ref    `yaml:"section"`
+	Kind    Kind   `yaml:"kind"`
+	Prompt  string `yaml:"prompt"`
+	// Label names the question in a few words ("Years in a clinical lab"),
+	// where a change of answer is listed; the prompt is used when it is empty.
+	Label   string   `yaml:"label"`
+	Help    string   `yaml:"help"`
+	Options []Option `yaml:"options"`
+	Min     *int     `yaml:"min"`
+	Max     *int     `yaml:"max"`
+	Unit    string   `yaml:"unit"`
+	// Decimals allows a number question a fractional answer (3.5 years).
+	Decimals bool      `yaml:"decimals"`
+	Default  yaml.Node `yaml:"default"`
+	ShowIf   Cond      `yaml:"show_if"`
 	// Ordered says that later options (or larger numbers) include earlier ones,
 	// so a plan step's grant never lowers the answer.
 	Ordered bool `yaml:"ordered"`
@@ -153,7 +159,7 @@ type Salary struct {
 	Per    string `yaml:"per"`
 	AsOf   string `yaml:"as_of"`
 	Source Ref    `yaml:"source"`
-	Status string `yaml:"status"`
+	Status Status `yaml:"status"`
 	Note   string `yaml:"note"`
 
 	pos Pos // where in the file (set by the loader)
@@ -165,7 +171,7 @@ type Outlook struct {
 	Period    string  `yaml:"period"`
 	Openings  int     `yaml:"openings"`
 	Source    Ref     `yaml:"source"`
-	Status    string  `yaml:"status"`
+	Status    Status  `yaml:"status"`
 	Note      string  `yaml:"note"`
 }
 
@@ -177,21 +183,26 @@ type Gate struct {
 	Bridge  string `yaml:"bridge"`
 }
 
+// StepKind is the kind of a plan step.
+type StepKind string
+
 // Step kinds, in the usual order of a plan.
 const (
-	StepEducation   = "education"
-	StepTraining    = "training"
-	StepExam        = "exam"
-	StepLicence     = "licence"
-	StepJob         = "job"
-	StepAdvancement = "advancement"
+	StepEducation   StepKind = "education"
+	StepTraining    StepKind = "training"
+	StepExam        StepKind = "exam"
+	StepLicence     StepKind = "licence"
+	StepJob         StepKind = "job"
+	StepAdvancement StepKind = "advancement"
 )
+
+var stepKinds = []StepKind{StepEducation, StepTraining, StepExam, StepLicence, StepJob, StepAdvancement}
 
 // Step is one stage of a path's plan. Steps apply when `when` holds (or is absent)
 // and `skip_if` does not. Grants are what finishing the step adds to the answers.
 type Step struct {
 	ID         string               `yaml:"id"`
-	Kind       string               `yaml:"kind"`
+	Kind       StepKind             `yaml:"kind"`
 	Title      string               `yaml:"title"`
 	Detail     string               `yaml:"detail"`
 	Months     Range                `yaml:"months"`
@@ -265,7 +276,7 @@ type Fee struct {
 	Amount int    `yaml:"amount"`
 	AsOf   string `yaml:"as_of"`
 	Source Ref    `yaml:"source"`
-	Status string `yaml:"status"`
+	Status Status `yaml:"status"`
 	Note   string `yaml:"note"`
 
 	pos Pos // where in the file (set by the loader)
@@ -283,7 +294,7 @@ type Route struct {
 	Summary      string        `yaml:"summary"`
 	Requires     []Requirement `yaml:"requires"`
 	Source       Ref           `yaml:"source"`
-	Status       string        `yaml:"status"`
+	Status       Status        `yaml:"status"`
 	Discontinued bool          `yaml:"discontinued"`
 	Note         string        `yaml:"note"`
 
@@ -314,7 +325,7 @@ type State struct {
 	Licenses bool   `yaml:"licenses_lab_personnel"`
 	Note     string `yaml:"note"`
 	Source   Ref    `yaml:"source"`
-	Status   string `yaml:"status"`
+	Status   Status `yaml:"status"`
 
 	file string // the file it was read from (set by the loader)
 	pos  Pos    // where in the file (set by the loader)
@@ -351,7 +362,7 @@ type Source struct {
 	Title     string `yaml:"title"`
 	URL       string `yaml:"url"`
 	AsOf      string `yaml:"as_of"`
-	Status    string `yaml:"status"`
+	Status    Status `yaml:"status"`
 	Note      string `yaml:"note"`
 
 	file string // the file it was read from (set by the loader)
@@ -379,12 +390,20 @@ type Example struct {
 	pos  Pos    // where in the file (set by the loader)
 }
 
-// Source statuses, shown next to a figure so unconfirmed ones are never presented as fact.
+// Status says how sure a figure or a route is. It is shown next to it, so an
+// unconfirmed one is never presented as fact.
+type Status string
+
+// Statuses.
 const (
-	StatusOfficial    = "official"
-	StatusThirdParty  = "third_party"
-	StatusUnconfirmed = "unconfirmed"
+	StatusOfficial    Status = "official"
+	StatusThirdParty  Status = "third_party"
+	StatusUnconfirmed Status = "unconfirmed"
 )
+
+var statuses = []Status{StatusOfficial, StatusThirdParty, StatusUnconfirmed}
+
+func validStatus(s Status) bool { return slices.Contains(statuses, s) }
 
 // dataFile is the shape of every YAML file: any of these top-level lists.
 type dataFile struct {

@@ -40,12 +40,13 @@ func pathOf(t *testing.T, r *advisor.Recommendation, id string) *advisor.PathRes
 	return nil
 }
 
-func hasStepKind(p *advisor.PathResult, kind string) bool {
+func hasStepKind(p *advisor.PathResult, kind advisor.StepKind) bool {
 	return slices.ContainsFunc(p.Plan, func(s advisor.PlanStep) bool { return s.Kind == kind })
 }
 
 type routeWant struct {
-	path, cred, route, eligible string
+	path, cred, route string
+	eligible          advisor.Eligibility
 }
 
 func TestPersonas(t *testing.T) {

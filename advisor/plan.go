@@ -2,7 +2,6 @@ package advisor
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/expr-lang/expr/vm"
@@ -12,7 +11,7 @@ import (
 // first job. Steps after the first job step (advancement) are marked later and
 // left out of the totals. An exam step for a credential already held is skipped.
 func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cited citations) {
-	held, _ := env["certifications_held"].([]string)
+	held, _ := env[idCertificationsHeld].([]string)
 	if pr.Plan == nil {
 		pr.Plan = make([]PlanStep, 0, len(p.Steps))
 	}
@@ -37,7 +36,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cit
 			}
 		}
 		if st.labLicence {
-			if code, ok := env["state"].(string); ok {
+			if code, ok := env[idState].(string); ok {
 				if s := e.stateIndex[code]; s != nil && s.Note != "" {
 					ps.Note = strings.TrimSpace(strings.Join([]string{ps.Note, s.Name + ": " + s.Note}, " "))
 					cited.add(s.Source.ID)
@@ -69,7 +68,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cit
 	pr.TotalMonths, pr.TotalCost = months, cost
 	if pr.Licence == nil && p.hasLabLicence {
 		// the path has a lab licence step that this state does not need: say so
-		if code, ok := env["state"].(string); ok {
+		if code, ok := env[idState].(string); ok {
 			if s := e.stateIndex[code]; s != nil {
 				pr.Licence = e.licenceInfo(s)
 				cited.add(s.Source.ID)
@@ -77,24 +76,10 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cit
 		}
 	}
 
-	timeline, _ := env["timeline_months"].(int)
-	budget, _ := env["budget"].(int)
-	pr.FitsTimeline = months.Min <= timeline
-	switch {
-	case months.Max <= timeline:
-		pr.TimelineNote = "fits your timeline: " + MonthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
-	case months.Min <= timeline:
-		pr.TimelineNote = "fits your timeline only at the quick end: " + MonthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
-	default:
-		pr.TimelineNote = "longer than your timeline: " + MonthsText(months) + " against your " + strconv.Itoa(timeline) + " months"
-	}
-	pr.FitsBudget = cost.Min <= budget
-	switch {
-	case cost.Max <= budget:
-		pr.BudgetNote = "fits your budget: " + DollarSpan(cost) + " against your " + Dollars(budget)
-	case cost.Min <= budget:
-		pr.BudgetNote = "fits your budget only at the low end: " + DollarSpan(cost) + " against your " + Dollars(budget)
-	default:
-		pr.BudgetNote = "costs more than your budget: " + DollarSpan(cost) + " against your " + Dollars(budget) + " (ask about financial aid and employer-paid training)"
-	}
+	timeline, _ := asNumber(env[idTimelineMonths])
+	budget, _ := asNumber(env[idBudget])
+	pr.FitsTimeline = float64(months.Min) <= timeline
+	pr.FitsBudget = float64(cost.Min) <= budget
+	pr.TimelineNote = timelineNote(months, timeline)
+	pr.BudgetNote = budgetNote(cost, budget)
 }

@@ -6,11 +6,14 @@ import (
 	"github.com/expr-lang/expr/vm"
 )
 
+// Eligibility says whether a person meets a certification route.
+type Eligibility string
+
 // Eligibility of a certification route.
 const (
-	EligibleNow       = "now"
-	EligibleAfterPlan = "after_plan"
-	EligibleNo        = "no"
+	EligibleNow       Eligibility = "now"        // met by the answers as they are
+	EligibleAfterPlan Eligibility = "after_plan" // met after a step of the plan
+	EligibleNo        Eligibility = "no"
 )
 
 // Recommendation is the whole result for one set of answers.
@@ -91,33 +94,33 @@ type Span struct {
 
 // PlanStep is one step of a personal plan.
 type PlanStep struct {
-	ID         string `json:"id"`
-	Kind       string `json:"kind"`
-	Title      string `json:"title"`
-	Detail     string `json:"detail,omitempty"`
-	Months     Span   `json:"months"`
-	Cost       Span   `json:"cost"`
-	StartMonth Span   `json:"start_month"`
-	Later      bool   `json:"later"`
-	Credential string `json:"credential,omitempty"`
-	Note       string `json:"note,omitempty"`
-	Source     string `json:"source,omitempty"`
+	ID         string   `json:"id"`
+	Kind       StepKind `json:"kind"`
+	Title      string   `json:"title"`
+	Detail     string   `json:"detail,omitempty"`
+	Months     Span     `json:"months"`
+	Cost       Span     `json:"cost"`
+	StartMonth Span     `json:"start_month"`
+	Later      bool     `json:"later"`
+	Credential string   `json:"credential,omitempty"`
+	Note       string   `json:"note,omitempty"`
+	Source     string   `json:"source,omitempty"`
 }
 
 // RouteResult is a credential route and whether the student meets it.
 type RouteResult struct {
-	CredentialID string   `json:"credential_id"`
-	Credential   string   `json:"credential"`
-	Route        string   `json:"route"`
-	Summary      string   `json:"summary"`
-	Eligible     string   `json:"eligible"`
-	AfterStep    string   `json:"after_step,omitempty"`
-	Because      string   `json:"because"`
-	Met          []string `json:"met"`
-	Unmet        []string `json:"unmet"`
-	Status       string   `json:"status"`
-	Source       string   `json:"source"`
-	Held         bool     `json:"held"`
+	CredentialID string      `json:"credential_id"`
+	Credential   string      `json:"credential"`
+	Route        string      `json:"route"`
+	Summary      string      `json:"summary"`
+	Eligible     Eligibility `json:"eligible"`
+	AfterStep    string      `json:"after_step,omitempty"`
+	Because      string      `json:"because"`
+	Met          []string    `json:"met"`
+	Unmet        []string    `json:"unmet"`
+	Status       Status      `json:"status"`
+	Source       string      `json:"source"`
+	Held         bool        `json:"held"`
 }
 
 // LicenceInfo says whether the student's state licenses this work.
@@ -126,7 +129,7 @@ type LicenceInfo struct {
 	Name     string `json:"name"`
 	Required bool   `json:"required"`
 	Note     string `json:"note,omitempty"`
-	Status   string `json:"status"`
+	Status   Status `json:"status"`
 	Source   string `json:"source"`
 }
 
@@ -138,7 +141,7 @@ type SalaryInfo struct {
 	Per    string `json:"per"`
 	AsOf   string `json:"as_of"`
 	Source string `json:"source"`
-	Status string `json:"status"`
+	Status Status `json:"status"`
 	Note   string `json:"note,omitempty"`
 }
 
@@ -148,7 +151,7 @@ type OutlookInfo struct {
 	Period    string  `json:"period"`
 	Openings  int     `json:"openings,omitempty"`
 	Source    string  `json:"source"`
-	Status    string  `json:"status"`
+	Status    Status  `json:"status"`
 	Note      string  `json:"note,omitempty"`
 }
 
@@ -159,7 +162,7 @@ type SourceInfo struct {
 	Title     string `json:"title"`
 	URL       string `json:"url"`
 	AsOf      string `json:"as_of"`
-	Status    string `json:"status"`
+	Status    Status `json:"status"`
 }
 
 // citations collects the ids of the sources a result cites; nil collects nothing.
@@ -287,7 +290,7 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 	}
 	r.Recommended = r.Paths[0].ID
 
-	if code, ok := env["state"].(string); ok {
+	if code, ok := env[idState].(string); ok {
 		if s := e.stateIndex[code]; s != nil {
 			r.State = e.licenceInfo(s)
 			cited.add(s.Source.ID)

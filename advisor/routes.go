@@ -12,7 +12,7 @@ import (
 // to find the step after which they are met.
 func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, cited citations) []RouteResult {
 	ids := e.pathCredentials(p)
-	held, _ := env["certifications_held"].([]string)
+	held, _ := env[idCertificationsHeld].([]string)
 	n := 0
 	for _, id := range ids {
 		n += len(e.credentials[e.credIndex[id]].Routes)
@@ -134,8 +134,9 @@ func (e *Engine) applyGrants(env map[string]any, grants map[string]any) {
 				}
 			}
 			env[id] = merged
-		case int:
-			if cur, ok := env[id].(int); ok && q.Ordered && cur > nv {
+		case int, float64:
+			cur, ok := asNumber(env[id])
+			if g, _ := asNumber(nv); ok && q.Ordered && cur > g {
 				continue
 			}
 			env[id] = nv

@@ -236,11 +236,11 @@ type PlanChange struct {
 
 // RouteChange is a certification route whose eligibility changed.
 type RouteChange struct {
-	Credential string `json:"credential"`
-	Route      string `json:"route"`
-	From       string `json:"from"`
-	To         string `json:"to"`
-	Because    string `json:"because"`
+	Credential string      `json:"credential"`
+	Route      string      `json:"route"`
+	From       Eligibility `json:"from"`
+	To         Eligibility `json:"to"`
+	Because    string      `json:"because"`
 }
 
 // Changed reports whether anything differs.

@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -42,7 +43,7 @@ func MonthsText(s Span) string {
 }
 
 // Label words shown next to eligibility and status, so meaning never rests on colour.
-func EligibleLabel(s string) string {
+func EligibleLabel(s Eligibility) string {
 	switch s {
 	case EligibleNow:
 		return "eligible now"
@@ -53,7 +54,7 @@ func EligibleLabel(s string) string {
 }
 
 // StatusLabel says how sure a figure is.
-func StatusLabel(s string) string {
+func StatusLabel(s Status) string {
 	switch s {
 	case StatusOfficial:
 		return "official"
@@ -221,4 +222,60 @@ func (e *Engine) pathTitle(id string) string {
 		return p.Title
 	}
 	return id
+}
+
+// reach says how a plan's low-high range compares with what a person has.
+type reach int
+
+const (
+	reachWhole  reach = iota // even the high end fits
+	reachLowEnd              // only the low end fits
+	reachBeyond              // even the low end does not fit
+)
+
+func reachOf(s Span, have float64) reach {
+	switch {
+	case float64(s.Max) <= have:
+		return reachWhole
+	case float64(s.Min) <= have:
+		return reachLowEnd
+	}
+	return reachBeyond
+}
+
+// timelineNote compares a plan's months to a first job with the person's timeline.
+func timelineNote(months Span, timeline float64) string {
+	against := MonthsText(months) + " against your " + FormatNumber(numberValue(timeline)) + " months"
+	switch reachOf(months, timeline) {
+	case reachWhole:
+		return "fits your timeline: " + against
+	case reachLowEnd:
+		return "fits your timeline only at the quick end: " + against
+	}
+	return "longer than your timeline: " + against
+}
+
+// budgetNote compares a plan's cost with the person's budget.
+func budgetNote(cost Span, budget float64) string {
+	against := DollarSpan(cost) + " against your " + money(budget)
+	switch reachOf(cost, budget) {
+	case reachWhole:
+		return "fits your budget: " + against
+	case reachLowEnd:
+		return "fits your budget only at the low end: " + against
+	}
+	return "costs more than your budget: " + against + " (ask about financial aid and employer-paid training)"
+}
+
+// money formats an amount of dollars: $19,355, or $19,355.50 with cents.
+func money(f float64) string {
+	c := math.Round(f * 100)
+	if math.Mod(c, 100) == 0 {
+		return Dollars(int(c / 100))
+	}
+	s := Dollars(int(math.Abs(c) / 100))
+	if c < 0 {
+		s = "-" + s
+	}
+	return fmt.Sprintf("%s.%02d", s, int(math.Mod(math.Abs(c), 100)))
 }

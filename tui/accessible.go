@@ -379,7 +379,7 @@ func (s *accSession) parse(q *advisor.Question, line string) (any, string) {
 		}
 		return nil, fmt.Sprintf("%s is not yes or no. %s.", accEcho(line), accHowTo(q))
 	}
-	return nil, "this question cannot be answered in this mode (unknown kind " + strconv.Quote(q.Kind) + ")"
+	return nil, "this question cannot be answered in this mode (unknown kind " + strconv.Quote(string(q.Kind)) + ")"
 }
 
 // accOptionByInput finds the option a line names: by its number on the list,

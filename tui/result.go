@@ -669,7 +669,7 @@ func (s resultScreen) pay(p *advisor.PathResult, w int) []string {
 	return lines
 }
 
-func statusStyle(st *Styles, status string) lipgloss.Style {
+func statusStyle(st *Styles, status advisor.Status) lipgloss.Style {
 	switch status {
 	case advisor.StatusOfficial:
 		return st.Good

@@ -31,7 +31,7 @@ type whatIf struct {
 }
 
 // eligibility orders route eligibility, for "better" and "worse".
-func eligibility(s string) int {
+func eligibility(s advisor.Eligibility) int {
 	switch s {
 	case advisor.EligibleNow:
 		return 2
