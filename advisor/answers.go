@@ -3,6 +3,7 @@ package advisor
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,18 +147,119 @@ func (e *Engine) envFor(a Answers) map[string]any {
 	return env
 }
 
-// Visible returns the questions to ask for these answers, in order: those
-// without show_if, and those whose show_if holds.
+// Visible returns the questions to ask for these answers, in questionnaire
+// order: those without show_if, and those whose show_if holds once the
+// answers to hidden questions are left out (see [Engine.VisibleAnswers]).
 func (e *Engine) Visible(a Answers) []*Question {
-	env := e.envFor(a)
+	_, vis := e.visible(a)
+	return vis
+}
+
+// VisibleAnswers returns the answers that count: those to the questions
+// visible for them. An answer to a hidden question is left out, as if never
+// given, so it takes its default; that can hide (or show) another question in
+// turn, so this repeats until nothing changes. A front end keeps hidden
+// answers (they come back if their question does) but gives the engine, the
+// session file and the report only these.
+func (e *Engine) VisibleAnswers(a Answers) Answers {
+	out, _ := e.visible(a)
+	return out
+}
+
+// visible computes the fixed point of VisibleAnswers and the questions shown
+// for it. Every step keeps only answers from a, so it ends; the bound is
+// there in case odd data makes two questions hide each other in turn.
+func (e *Engine) visible(a Answers) (Answers, []*Question) {
 	var m vm.VM
+	cur := a
+	var shown []*Question
+	for range len(e.questions) + 1 {
+		shown = e.shown(&m, cur)
+		next := make(Answers, len(shown))
+		for _, q := range shown {
+			if v, ok := a[q.ID]; ok {
+				next[q.ID] = v
+			}
+		}
+		same := len(next) == len(cur)
+		for id := range next {
+			if _, ok := cur[id]; !ok {
+				same = false
+				break
+			}
+		}
+		cur = next
+		if same {
+			break
+		}
+	}
+	return cur, shown
+}
+
+// shown is one pass: the questions whose show_if holds for a as it is.
+func (e *Engine) shown(m *vm.VM, a Answers) []*Question {
+	env := e.envFor(a)
 	out := make([]*Question, 0, len(e.questions))
 	for _, q := range e.questions {
-		if eval(&m, &q.ShowIf, env) {
+		if eval(m, &q.ShowIf, env) {
 			out = append(out, q)
 		}
 	}
 	return out
+}
+
+// Value returns the answer to q, or its default when a has none, and whether
+// it was answered.
+func (a Answers) Value(q *Question) (v any, answered bool) {
+	if v, ok := a[q.ID]; ok {
+		return v, true
+	}
+	return q.def, false
+}
+
+// Equal reports whether a and b hold the same answers: the same question ids
+// with equal values. A list is compared as a set (the order in which options
+// were ticked does not matter), a number by its value (2 equals 2.0), and no
+// answers equal an empty set of answers.
+func (a Answers) Equal(b Answers) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for id, va := range a {
+		vb, ok := b[id]
+		if !ok || !sameValue(va, vb) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameValue(x, y any) bool {
+	if fx, ok := asNumber(x); ok {
+		fy, ok := asNumber(y)
+		return ok && fx == fy
+	}
+	switch vx := x.(type) {
+	case []string:
+		vy, ok := y.([]string)
+		if !ok {
+			return false
+		}
+		for _, s := range vx {
+			if !slices.Contains(vy, s) {
+				return false
+			}
+		}
+		for _, s := range vy {
+			if !slices.Contains(vx, s) {
+				return false
+			}
+		}
+		return true
+	case string, bool:
+		return x == y
+	}
+	return reflect.DeepEqual(x, y)
 }
 
 // Template returns an answers file with every question, its allowed values and

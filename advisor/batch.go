@@ -67,13 +67,13 @@ type Count struct {
 func (e *Engine) Row(id string, a Answers) BatchRow {
 	top := e.Top(a)
 	row := BatchRow{ID: id, Recommended: top.ID, Title: top.Title, Level: top.Level,
-		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: e.EligibleNow(a)}
+		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: e.eligibleNow(a)}
 	return row
 }
 
-// EligibleNow lists the credentials (by name) with a route the answers meet
+// eligibleNow lists the credentials (by name) with a route the answers meet
 // today, in data order.
-func (e *Engine) EligibleNow(a Answers) []string {
+func (e *Engine) eligibleNow(a Answers) []string {
 	env := e.envFor(a)
 	held, _ := env[idCertificationsHeld].([]string)
 	var m vm.VM

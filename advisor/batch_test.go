@@ -385,7 +385,7 @@ func TestCompare(t *testing.T) {
 	}
 	var b strings.Builder
 	e.WriteDiffText(&b, d)
-	if !strings.Contains(b.String(), "~ timeline_months: 6 months -> 36 months") {
+	if !strings.Contains(b.String(), "~ Longest training before a first job: 6 months -> 36 months") {
 		t.Errorf("text diff:\n%s", b.String())
 	}
 	same := e.Compare(before, before.Clone())

@@ -41,7 +41,7 @@ func (e *Engine) NewBatchWriter(w io.Writer, format string) (BatchWriter, error)
 		return &mdBatch{bw: bw}, err
 	case FormatHTML:
 		var b bytes.Buffer
-		WriteHTMLHead(&b, "medpath: cohort report")
+		writeHTMLHead(&b, "medpath: cohort report")
 		b.WriteString("<main>\n<h1>Cohort report</h1>\n<table><caption>One row per student, in input order</caption>\n<thead><tr><th scope=\"col\">Student</th><th scope=\"col\">Recommended path</th><th scope=\"col\">Level</th><th scope=\"col\">Months to first job</th><th scope=\"col\">Cost</th><th scope=\"col\">Can sit now</th><th scope=\"col\">Problem</th></tr></thead>\n<tbody>\n")
 		_, err := bw.Write(b.Bytes())
 		return &htmlBatch{bw: bw}, err

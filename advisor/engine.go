@@ -94,8 +94,6 @@ func (e *Engine) FAQ() []*FAQ { return e.faq }
 // Source returns the source with id, or nil.
 func (e *Engine) Source(id string) *Source { return e.sourceIndex[id] }
 
-// Disclaimer returns the plain disclaimer every report carries.
-func (e *Engine) Disclaimer() string { return e.disclaimer }
-
-// Default returns a question's default value.
+// DefaultValue returns a question's default: the answer assumed when it is
+// not answered.
 func (q *Question) DefaultValue() any { return q.def }

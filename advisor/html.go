@@ -20,9 +20,8 @@ var htmlFuncs = template.FuncMap{
 	"status":   StatusLabel,
 	"salary":   SalaryLine,
 	"outlook":  OutlookLine,
-	"cap":      capitalize,
+	"cap":      Capitalize,
 	"add":      func(a, b int) int { return a + b },
-	"value":    yamlValue,
 	"line":     oneLine,
 	"sentence": sentence,
 	"licence":  LicenceLine,
@@ -84,7 +83,7 @@ const htmlReportTmpl = `{{with .Top}}<header>
 <tbody>{{range .Others}}<tr><td>{{.Rank}}</td><td>{{.Title}}</td><td>{{.Level}}</td><td>{{.Fit}} ({{.Score}})</td><td>{{months .TotalMonths}}</td><td>{{span .TotalCost}}</td><td>{{dollars .Salary.Median}}</td></tr>
 {{end}}</tbody></table></section>
 {{if .R.Assumed}}<section aria-labelledby="assumed"><h2 id="assumed">Assumed answers</h2>
-<ul>{{range .R.Assumed}}<li><code>{{.ID}}</code>: {{value .Value}} ({{line .Prompt}})</li>{{end}}</ul></section>{{end}}
+<ul>{{range .R.Assumed}}<li><code>{{.ID}}</code>: {{$.AnswerText .ID .Value}} ({{line .Prompt}})</li>{{end}}</ul></section>{{end}}
 <section aria-labelledby="sources"><h2 id="sources">Sources</h2>
 <ul>{{range .R.Sources}}<li>{{.Publisher}}, <cite>{{.Title}}</cite>, as of {{.AsOf}} ({{status .Status}}). {{.URL}}</li>{{end}}</ul></section>
 <p class="disclaimer" role="note"><strong>Please note:</strong> {{line .R.Disclaimer}}</p>
@@ -107,17 +106,19 @@ type htmlData struct {
 	Others []PathResult
 }
 
-func (d htmlData) SourceName(id string) string { return d.e.sourceName(id) }
+func (d htmlData) SourceName(id string) string { return d.e.SourceName(id) }
 
-// WriteHTMLHead writes the page head with its title; the batch report uses it too.
-func WriteHTMLHead(b *bytes.Buffer, title string) {
+func (d htmlData) AnswerText(id string, v any) string { return d.e.AnswerText(id, v) }
+
+// writeHTMLHead writes the page head with its title; the batch report uses it too.
+func writeHTMLHead(b *bytes.Buffer, title string) {
 	if err := htmlHeadT().Execute(b, struct{ Title string }{title}); err != nil {
 		panic(err) // the template is fixed and its data is a string: cannot fail
 	}
 }
 
 func (e *Engine) htmlReport(b *bytes.Buffer, r *Recommendation) {
-	WriteHTMLHead(b, "medpath: "+r.Paths[0].Title)
+	writeHTMLHead(b, "medpath: "+r.Paths[0].Title)
 	e.htmlBody(b, r)
 	b.WriteString("</body>\n</html>\n")
 }

@@ -110,7 +110,7 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 	if len(r.Assumed) > 0 {
 		heading(b, "Assumed answers (not given, so the default was used)")
 		for _, a := range r.Assumed {
-			hang(b, "  - ", fmt.Sprintf("%s: %s (%s)", a.ID, yamlValue(a.Value), oneLine(a.Prompt)))
+			hang(b, "  - ", fmt.Sprintf("%s: %s (%s)", a.ID, e.AnswerText(a.ID, a.Value), oneLine(a.Prompt)))
 		}
 	}
 	e.textSources(b, r)
@@ -148,14 +148,14 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 			para(b, "     ", "Note: "+s.Note)
 		}
 	}
-	hang(b, "  ", capitalize(p.TimelineNote)+".")
-	hang(b, "  ", capitalize(p.BudgetNote)+".")
+	hang(b, "  ", Capitalize(p.TimelineNote)+".")
+	hang(b, "  ", Capitalize(p.BudgetNote)+".")
 
 	if len(p.Certifications) > 0 {
 		heading(b, "Certification routes")
 		for _, c := range p.Certifications {
 			lead := fmt.Sprintf("  %s route %s: %s. ", c.Credential, c.Route, strings.ToUpper(EligibleLabel(c.Eligible)))
-			text := sentence(c.Summary) + " " + sentence(capitalize(c.Because))
+			text := sentence(c.Summary) + " " + sentence(Capitalize(c.Because))
 			if c.Held {
 				text = "You already hold this credential. " + text
 			}
@@ -171,11 +171,11 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 	}
 
 	heading(b, "Pay and outlook")
-	hang(b, "  Pay:     ", capitalize(SalaryLine(p.Salary))+fmt.Sprintf(". Source: %s [%s].", e.sourceName(p.Salary.Source), StatusLabel(p.Salary.Status)))
+	hang(b, "  Pay:     ", Capitalize(SalaryLine(p.Salary))+fmt.Sprintf(". Source: %s [%s].", e.SourceName(p.Salary.Source), StatusLabel(p.Salary.Status)))
 	if p.Salary.Note != "" {
 		para(b, "           ", p.Salary.Note)
 	}
-	hang(b, "  Outlook: ", capitalize(OutlookLine(p.Outlook))+fmt.Sprintf(". Source: %s [%s].", e.sourceName(p.Outlook.Source), StatusLabel(p.Outlook.Status)))
+	hang(b, "  Outlook: ", Capitalize(OutlookLine(p.Outlook))+fmt.Sprintf(". Source: %s [%s].", e.SourceName(p.Outlook.Source), StatusLabel(p.Outlook.Status)))
 	if p.Outlook.Note != "" {
 		para(b, "           ", p.Outlook.Note)
 	}
@@ -263,12 +263,12 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 		}
 		fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %s |\n", i+1, md(title), s.Kind, start, MonthsText(s.Months), DollarSpan(s.Cost))
 	}
-	fmt.Fprintf(b, "\n- %s.\n- %s.\n", capitalize(top.TimelineNote), capitalize(top.BudgetNote))
+	fmt.Fprintf(b, "\n- %s.\n- %s.\n", Capitalize(top.TimelineNote), Capitalize(top.BudgetNote))
 
 	if len(top.Certifications) > 0 {
 		b.WriteString("\n## Certification routes\n\n| Credential | Route | Eligible | Why |\n|---|---|---|---|\n")
 		for _, c := range top.Certifications {
-			why := capitalize(c.Because)
+			why := Capitalize(c.Because)
 			if c.Status == StatusUnconfirmed {
 				why += " (unconfirmed: verify with the certifying body)"
 			}
@@ -281,11 +281,11 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 	}
 
 	b.WriteString("\n## Pay and outlook\n\n")
-	fmt.Fprintf(b, "- Pay: %s. Source: %s (%s).\n", SalaryLine(top.Salary), e.sourceName(top.Salary.Source), StatusLabel(top.Salary.Status))
+	fmt.Fprintf(b, "- Pay: %s. Source: %s (%s).\n", SalaryLine(top.Salary), e.SourceName(top.Salary.Source), StatusLabel(top.Salary.Status))
 	if top.Salary.Note != "" {
 		fmt.Fprintf(b, "  %s\n", oneLine(top.Salary.Note))
 	}
-	fmt.Fprintf(b, "- Outlook: %s. Source: %s (%s).\n", OutlookLine(top.Outlook), e.sourceName(top.Outlook.Source), StatusLabel(top.Outlook.Status))
+	fmt.Fprintf(b, "- Outlook: %s. Source: %s (%s).\n", OutlookLine(top.Outlook), e.SourceName(top.Outlook.Source), StatusLabel(top.Outlook.Status))
 
 	e.markdownLevers(b, r)
 
@@ -299,7 +299,7 @@ func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
 	if len(r.Assumed) > 0 {
 		b.WriteString("\n## Assumed answers\n\nThese questions were not answered, so their defaults were used:\n\n")
 		for _, a := range r.Assumed {
-			fmt.Fprintf(b, "- `%s`: %s (%s)\n", a.ID, yamlValue(a.Value), oneLine(a.Prompt))
+			fmt.Fprintf(b, "- `%s`: %s (%s)\n", a.ID, md(e.AnswerText(a.ID, a.Value)), oneLine(a.Prompt))
 		}
 	}
 	b.WriteString("\n## Sources\n\n")

@@ -32,7 +32,7 @@ func (e *Engine) ExitSummary(rec *Recommendation, exported ...string) string {
 	line("Recommended: %s: %s level, %s.", top.Title, top.Level, strings.ToLower(top.Fit))
 	line("First job after %s of training, costing %s.", MonthsText(top.TotalMonths), DollarSpan(top.TotalCost))
 	line("Pay: %s.", SalaryLine(top.Salary))
-	line("Source: %s (%s).", e.sourceName(top.Salary.Source), StatusLabel(top.Salary.Status))
+	line("Source: %s (%s).", e.SourceName(top.Salary.Source), StatusLabel(top.Salary.Status))
 	if len(rec.Paths) > 1 {
 		next := rec.Paths[1]
 		line("Next best: %s: %s level, %s.", next.Title, next.Level, strings.ToLower(next.Fit))

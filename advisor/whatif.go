@@ -17,11 +17,13 @@ type Change struct {
 	To       any    `json:"to"`
 	FromText string `json:"from_text"` // the answers in the questionnaire's own words
 	ToText   string `json:"to_text"`
+
+	label string // the question's name, for String
 }
 
 // change describes one answer change, with its values as the student saw them.
 func (e *Engine) change(q *Question, from, to any) Change {
-	return Change{ID: q.ID, Prompt: q.Prompt, From: from, To: to, FromText: q.ValueText(from), ToText: q.ValueText(to)}
+	return Change{ID: q.ID, Prompt: q.Prompt, From: from, To: to, FromText: q.AnswerText(from), ToText: q.AnswerText(to), label: q.Name()}
 }
 
 // Lever is an unmet gate or certification route of a path, and the smallest
@@ -322,9 +324,9 @@ func (e *Engine) WriteDiffText(b *strings.Builder, d Diff) {
 		fmt.Fprintf(b, "  ~ %s\n", c)
 	}
 	if d.Recommended[0] != d.Recommended[1] {
-		fmt.Fprintf(b, "\nRecommended path changed: %s -> %s\n", e.pathTitle(d.Recommended[0]), e.pathTitle(d.Recommended[1]))
+		fmt.Fprintf(b, "\nRecommended path changed: %s -> %s\n", e.PathTitle(d.Recommended[0]), e.PathTitle(d.Recommended[1]))
 	} else {
-		fmt.Fprintf(b, "\nRecommended path unchanged: %s\n", e.pathTitle(d.Recommended[0]))
+		fmt.Fprintf(b, "\nRecommended path unchanged: %s\n", e.PathTitle(d.Recommended[0]))
 	}
 	if len(d.Ranks) > 0 {
 		b.WriteString("\nRanking:\n")

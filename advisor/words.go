@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Dollars formats a whole-dollar amount: $19,355.
@@ -84,13 +86,17 @@ func LicenceLine(l *LicenceInfo) string {
 	return s
 }
 
+// Period is the pay period of a salary: "year" when the data leaves it out.
+func (s SalaryInfo) Period() string {
+	if s.Per == "" {
+		return "year"
+	}
+	return s.Per
+}
+
 // SalaryLine is the one-line pay summary used by every front end.
 func SalaryLine(s SalaryInfo) string {
-	per := s.Per
-	if per == "" {
-		per = "year"
-	}
-	return fmt.Sprintf("median %s a %s (range %s–%s), as of %s", Dollars(s.Median), per, Dollars(s.Low), Dollars(s.High), s.AsOf)
+	return fmt.Sprintf("median %s a %s (range %s–%s), as of %s", Dollars(s.Median), s.Period(), Dollars(s.Low), Dollars(s.High), s.AsOf)
 }
 
 // OutlookLine is the one-line outlook summary.
@@ -107,10 +113,15 @@ func OutlookLine(o OutlookInfo) string {
 
 func thousands(n int) string { return strings.TrimPrefix(Dollars(n), "$") }
 
-func (e *Engine) sourceName(id string) string {
+// SourceName names a source for people: "publisher, title" (the publisher
+// alone when the source has no title, the id when there is no such source).
+func (e *Engine) SourceName(id string) string {
 	s := e.sourceIndex[id]
-	if s == nil {
+	switch {
+	case s == nil:
 		return id
+	case s.Title == "":
+		return s.Publisher
 	}
 	return s.Publisher + ", " + s.Title
 }
@@ -124,11 +135,13 @@ func sentence(s string) string {
 	return s + "."
 }
 
-func capitalize(s string) string {
-	if s == "" {
+// Capitalize upper-cases the first letter of s.
+func Capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // LeverLine formats a lever: what it meets and the answer changes.
@@ -170,33 +183,50 @@ func (e *Engine) Summary() string {
 	return strings.Join(parts, ", ")
 }
 
-// String formats the change as "id: from -> to", in the questionnaire's words.
+// String formats the change in the questionnaire's words: "Years working in
+// a clinical lab: 0 years -> 1 year". A change made outside the engine, with
+// no label or texts, falls back to the id and the raw values.
 func (c Change) String() string {
 	from, to := c.FromText, c.ToText
 	if from == "" && to == "" {
 		from, to = yamlValue(c.From), yamlValue(c.To)
 	}
-	return fmt.Sprintf("%s: %s -> %s", c.ID, from, to)
+	name := c.label
+	if name == "" {
+		name = c.ID
+	}
+	return fmt.Sprintf("%s: %s -> %s", name, from, to)
 }
 
-// ValueText writes an answer the way the questionnaire shows it: an option's
-// label, a number with its unit, yes or no.
-func (q *Question) ValueText(v any) string {
+// Name is the question in a few words, for lists of changes: its label, or
+// its prompt when the data gives no label.
+func (q *Question) Name() string {
+	if q.Label != "" {
+		return q.Label
+	}
+	return oneLine(q.Prompt)
+}
+
+// AnswerText writes an answer in the question's own words, the same way in
+// every front end and report: an option's label; for several options their
+// short labels ("PBT(ASCP), CPT(NHA)") or "none"; "yes" or "no"; a rating
+// with its end label ("5 of 5 (Very much)"); a number with its unit, "1 year"
+// but "2 years", and an amount in dollars as money ("$2,000"). A nil value
+// is the question's default.
+func (q *Question) AnswerText(v any) string {
+	if v == nil {
+		v = q.def
+	}
 	switch x := v.(type) {
 	case string:
-		for _, o := range q.Options {
-			if o.Value == x {
-				return o.Label
-			}
-		}
-		return x
+		return q.optionLabel(x)
 	case []string:
 		if len(x) == 0 {
 			return "none"
 		}
 		labels := make([]string, len(x))
 		for i, s := range x {
-			labels[i] = q.ValueText(s)
+			labels[i] = ShortLabel(q.optionLabel(s))
 		}
 		return strings.Join(labels, ", ")
 	case bool:
@@ -204,20 +234,89 @@ func (q *Question) ValueText(v any) string {
 			return "yes"
 		}
 		return "no"
-	case int:
-		switch {
-		case q.Kind == KindScale && q.Max != nil:
-			return fmt.Sprintf("%d of %d", x, *q.Max)
-		case q.Unit == "US dollars":
-			return Dollars(x)
-		case q.Unit != "":
-			return fmt.Sprintf("%d %s", x, q.Unit)
-		}
 	}
-	return fmt.Sprint(v)
+	n, ok := asNumber(v)
+	if !ok {
+		return fmt.Sprint(v)
+	}
+	if q.Kind == KindScale {
+		_, hi := q.Bounds()
+		s := fmt.Sprintf("%s of %d", FormatNumber(v), hi)
+		if l := q.ScaleLabel(n); l != "" {
+			s += " (" + l + ")"
+		}
+		return s
+	}
+	return q.Quantity(n)
 }
 
-func (e *Engine) pathTitle(id string) string {
+// AnswerText is [Question.AnswerText] for the question with id, or the
+// value as written when there is no such question.
+func (e *Engine) AnswerText(id string, v any) string {
+	if q := e.question(id); q != nil {
+		return q.AnswerText(v)
+	}
+	return yamlValue(v)
+}
+
+// Quantity writes a number in the question's unit: "1 year", "3.5 years",
+// "12 semester hours", "$2,000" (a unit that names dollars is written as
+// money), or the bare number when there is no unit.
+func (q *Question) Quantity(n float64) string {
+	switch {
+	case strings.Contains(strings.ToLower(q.Unit), "dollar"):
+		return money(n)
+	case q.Unit == "":
+		return FormatNumber(numberValue(n))
+	}
+	return FormatNumber(numberValue(n)) + " " + unitFor(n, q.Unit)
+}
+
+// unitFor makes a plural unit singular for exactly one: "1 year", "1
+// semester hour". Units are written in the data in the plural.
+func unitFor(n float64, unit string) string {
+	if n == 1 && strings.HasSuffix(unit, "s") && !strings.HasSuffix(unit, "ss") {
+		return strings.TrimSuffix(unit, "s")
+	}
+	return unit
+}
+
+// ScaleLabel names the ends of a scale question ("Not at all", "Very much")
+// for its lowest and highest rating, and nothing in between.
+func (q *Question) ScaleLabel(n float64) string {
+	if len(q.ScaleLabels) != 2 {
+		return ""
+	}
+	lo, hi := q.Bounds()
+	switch n {
+	case float64(lo):
+		return q.ScaleLabels[0]
+	case float64(hi):
+		return q.ScaleLabels[1]
+	}
+	return ""
+}
+
+// optionLabel returns the label of option value v, or v itself.
+func (q *Question) optionLabel(v string) string {
+	if i := q.OptionIndex(v); i >= 0 {
+		return q.Options[i].Label
+	}
+	return v
+}
+
+// ShortLabel keeps the part of an option's label before a colon
+// ("PBT(ASCP): phlebotomy technician, ..." -> "PBT(ASCP)"), for lists of
+// several labels.
+func ShortLabel(l string) string {
+	if i := strings.Index(l, ": "); i > 0 {
+		return l[:i]
+	}
+	return l
+}
+
+// PathTitle names path id for people: its title, or the id itself.
+func (e *Engine) PathTitle(id string) string {
 	if p := e.Path(id); p != nil {
 		return p.Title
 	}
