@@ -63,22 +63,13 @@ func (q *Question) Bounds() (lo, hi int) {
 }
 
 // NumberRule says in words what a number question takes: "a whole number
-// from 0 to 50", or "a number from 0 to 50 (decimals allowed, such as 3.5)".
+// from 0 to 50", or "a number from 0 to 50 (decimals allowed)".
 func (q *Question) NumberRule() string {
 	lo, hi := q.Bounds()
 	if q.Decimals {
-		return fmt.Sprintf("a number from %d to %d (decimals allowed, such as %s)", lo, hi, decimalExample(lo, hi))
+		return fmt.Sprintf("a number from %d to %d (decimals allowed)", lo, hi)
 	}
 	return fmt.Sprintf("a whole number from %d to %d", lo, hi)
-}
-
-// decimalExample is a number with a fraction inside lo..hi, to show the form.
-func decimalExample(lo, hi int) string {
-	x := float64(lo) + 0.5
-	if lo <= 3 && hi >= 4 {
-		x = 3.5
-	}
-	return FormatNumber(x)
 }
 
 // numberProblem is why a text is not an answer to a number question.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,7 +65,7 @@ func RunAccessible(eng *advisor.Engine, r io.Reader, w io.Writer, start advisor.
 	asked := map[string]bool{}
 	section := ""
 	for {
-		vis := eng.Visible(accVisibleAnswers(eng, answers))
+		vis := eng.Visible(answers)
 		idx := slices.IndexFunc(vis, func(q *advisor.Question) bool { return !asked[q.ID] })
 		if idx < 0 {
 			break
@@ -84,7 +83,7 @@ func RunAccessible(eng *advisor.Engine, r io.Reader, w io.Writer, start advisor.
 		asked[q.ID] = true
 	}
 
-	final := accVisibleAnswers(eng, answers)
+	final := eng.VisibleAnswers(answers)
 	s.review(final)
 	if s.out.err != nil {
 		return nil, fmt.Errorf("write: %w", s.out.err)
@@ -93,38 +92,6 @@ func RunAccessible(eng *advisor.Engine, r io.Reader, w io.Writer, start advisor.
 		return final, fmt.Errorf("write report: %w", err)
 	}
 	return final, nil
-}
-
-// accVisibleAnswers keeps only the answers to questions that are visible given
-// those same answers. Dropping one answer can show or hide another question,
-// so it repeats until nothing changes (bounded, in case of odd data).
-func accVisibleAnswers(eng *advisor.Engine, a advisor.Answers) advisor.Answers {
-	cur := a
-	for range len(eng.Questions()) + 1 {
-		next := advisor.Answers{}
-		for _, q := range eng.Visible(cur) {
-			if v, ok := a[q.ID]; ok {
-				next[q.ID] = v
-			}
-		}
-		if accSameKeys(next, cur) {
-			return next
-		}
-		cur = next
-	}
-	return cur
-}
-
-func accSameKeys(x, y advisor.Answers) bool {
-	if len(x) != len(y) {
-		return false
-	}
-	for k := range x {
-		if _, ok := y[k]; !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // accSession is one run of the accessible questionnaire.
@@ -139,7 +106,7 @@ func (s *accSession) intro(start advisor.Answers) {
 	for _, sec := range s.eng.Sections() {
 		titles = append(titles, accPlain(sec.Title))
 	}
-	n := len(s.eng.Visible(accVisibleAnswers(s.eng, start)))
+	n := len(s.eng.Visible(start))
 	s.out.line("medpath: a career advisor for medical technicians and technologists")
 	s.out.line("")
 	s.out.wrap("", fmt.Sprintf("You will answer about %d short questions in %d parts (%s). medpath then recommends a path and shows its steps, time, cost, pay and certifications, and why it fits.",
@@ -176,11 +143,10 @@ func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answ
 	if q.Help != "" {
 		s.out.wrap("  ", q.Help)
 	}
-	switch q.Kind {
-	case advisor.KindChoice, advisor.KindMulti:
+	if q.Kind.HasOptions() {
 		s.options(q, def)
 	}
-	s.out.wrap("", accHowTo(q)+" (default: "+accDefaultText(q, def)+")")
+	s.out.wrap("", accHowTo(q)+" (default: "+q.AnswerText(def)+")")
 
 	for {
 		s.out.printf("> ")
@@ -199,7 +165,7 @@ func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answ
 			return nil, fmt.Errorf("read answer: %w", err)
 		}
 		if line == "" {
-			s.out.wrap("Answer: ", accAnswerText(q, def))
+			s.out.wrap("Answer: ", q.AnswerText(def))
 			return def, nil
 		}
 		v, problem := s.parse(q, line)
@@ -212,7 +178,7 @@ func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answ
 			s.out.wrap("", "! "+problem)
 			continue
 		}
-		s.out.wrap("Answer: ", accAnswerText(q, v))
+		s.out.wrap("Answer: ", q.AnswerText(v))
 		return v, nil
 	}
 }
@@ -258,96 +224,22 @@ func accHowTo(q *advisor.Question) string {
 	case advisor.KindMulti:
 		return fmt.Sprintf("Type the numbers of all that apply (1 to %d), separated by commas or spaces, or none", len(q.Options))
 	case advisor.KindNumber:
-		return "Type a whole number from " + accRange(q)
+		s := "Type " + q.NumberRule()
+		if q.Unit != "" {
+			s += ", in " + accPlain(q.Unit)
+		}
+		return s
 	case advisor.KindScale:
-		s := "Type a number from " + accRange(q)
-		if len(q.ScaleLabels) == 2 && q.Min != nil && q.Max != nil {
-			s += fmt.Sprintf(", where %d = %s and %d = %s", *q.Min, accPlain(q.ScaleLabels[0]), *q.Max, accPlain(q.ScaleLabels[1]))
+		lo, hi := q.Bounds()
+		s := fmt.Sprintf("Type a number from %d to %d", lo, hi)
+		if len(q.ScaleLabels) == 2 {
+			s += fmt.Sprintf(", where %d = %s and %d = %s", lo, accPlain(q.ScaleLabels[0]), hi, accPlain(q.ScaleLabels[1]))
 		}
 		return s
 	case advisor.KindYesNo:
 		return "Type y for yes or n for no"
 	}
 	return "Type your answer"
-}
-
-func accRange(q *advisor.Question) string {
-	if q.Min == nil || q.Max == nil {
-		return "the allowed range"
-	}
-	s := fmt.Sprintf("%d to %d", *q.Min, *q.Max)
-	if q.Unit != "" {
-		s += " " + accPlain(q.Unit)
-	}
-	return s
-}
-
-// accDefaultText is the default as the student would type it: an option's
-// number, y or n, or the number itself.
-func accDefaultText(q *advisor.Question, v any) string {
-	switch x := v.(type) {
-	case string:
-		if i := q.OptionIndex(x); i >= 0 {
-			return strconv.Itoa(i + 1)
-		}
-		return accPlain(x)
-	case []string:
-		if len(x) == 0 {
-			return "none"
-		}
-		nums := make([]string, 0, len(x))
-		for _, val := range x {
-			if i := q.OptionIndex(val); i >= 0 {
-				nums = append(nums, strconv.Itoa(i+1))
-			}
-		}
-		return strings.Join(nums, ", ")
-	case bool:
-		if x {
-			return "y"
-		}
-		return "n"
-	case nil:
-		return "none"
-	}
-	return fmt.Sprint(v)
-}
-
-// accAnswerText is an answer in words, for the confirmation and the review.
-func accAnswerText(q *advisor.Question, v any) string {
-	switch x := v.(type) {
-	case string:
-		if i := q.OptionIndex(x); i >= 0 {
-			return accPlain(q.Options[i].Label)
-		}
-		return accPlain(x)
-	case []string:
-		if len(x) == 0 {
-			return "none"
-		}
-		labels := make([]string, 0, len(x))
-		for _, val := range x {
-			if i := q.OptionIndex(val); i >= 0 {
-				labels = append(labels, accPlain(q.Options[i].Label))
-			} else {
-				labels = append(labels, accPlain(val))
-			}
-		}
-		return strings.Join(labels, "; ")
-	case bool:
-		if x {
-			return "yes"
-		}
-		return "no"
-	case int:
-		if q.Unit != "" {
-			return fmt.Sprintf("%d %s", x, accPlain(q.Unit))
-		}
-		return strconv.Itoa(x)
-	case nil:
-		return "none"
-	}
-	return fmt.Sprint(v)
 }
 
 // parse turns a non-blank line into a typed answer, or says what is wrong
@@ -362,14 +254,7 @@ func (s *accSession) parse(q *advisor.Question, line string) (any, string) {
 	case advisor.KindMulti:
 		return accParseMulti(q, line)
 	case advisor.KindNumber, advisor.KindScale:
-		n, ok := accParseWhole(line)
-		if !ok {
-			return nil, fmt.Sprintf("%s is not a whole number. %s.", accEcho(line), accHowTo(q))
-		}
-		if q.Min != nil && q.Max != nil && (n < *q.Min || n > *q.Max) {
-			return nil, fmt.Sprintf("%d is out of range. %s.", n, accHowTo(q))
-		}
-		return n, ""
+		return q.ParseNumber(line)
 	case advisor.KindYesNo:
 		switch strings.ToLower(line) {
 		case "y", "yes", "true":
@@ -422,19 +307,6 @@ func accParseMulti(q *advisor.Question, line string) (any, string) {
 	return out, ""
 }
 
-var accGroupedDigits = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+$`)
-
-// accParseWhole reads a whole number, allowing a leading $ and thousands
-// separators ("$10,000"), as people write amounts.
-func accParseWhole(s string) (int, bool) {
-	s = strings.TrimSpace(strings.TrimPrefix(s, "$"))
-	if accGroupedDigits.MatchString(s) {
-		s = strings.ReplaceAll(s, ",", "")
-	}
-	n, err := strconv.Atoi(s)
-	return n, err == nil
-}
-
 // review lists every answer on one line each before the report.
 func (s *accSession) review(final advisor.Answers) {
 	s.out.line("")
@@ -445,7 +317,7 @@ func (s *accSession) review(final advisor.Answers) {
 		if !ok {
 			continue
 		}
-		s.out.wrap("  - ", accPlain(q.Prompt)+" Answer: "+accAnswerText(q, v))
+		s.out.wrap("  - ", accPlain(q.Prompt)+" Answer: "+q.AnswerText(v))
 	}
 	s.out.line("")
 }

@@ -170,7 +170,7 @@ func (s compareScreen) yourPaths(levels []*advisor.Level, w int) []string {
 		}
 		lines = append(lines, hang(l.Title+": ", fmt.Sprintf("%s (rank %d, %s)", p.Title, p.Rank, p.Fit), w, st.Heading, st.Text)...)
 		lines = append(lines, hang("  ", fmt.Sprintf("%s to a first job · %s · median pay %s a %s",
-			advisor.MonthsText(p.TotalMonths), advisor.DollarSpan(p.TotalCost), advisor.Dollars(p.Salary.Median), per(p.Salary)), w, st.Subtle, st.Subtle)...)
+			advisor.MonthsText(p.TotalMonths), advisor.DollarSpan(p.TotalCost), advisor.Dollars(p.Salary.Median), p.Salary.Period()), w, st.Subtle, st.Subtle)...)
 	}
 	if len(levels) < 2 {
 		return lines
@@ -189,14 +189,6 @@ func (s compareScreen) yourPaths(levels []*advisor.Level, w int) []string {
 		}
 	}
 	return lines
-}
-
-// per is the pay period of a salary ("year" when the data leaves it out).
-func per(s advisor.SalaryInfo) string {
-	if s.Per == "" {
-		return "year"
-	}
-	return s.Per
 }
 
 func (s compareScreen) helpKeys() []key.Binding {

@@ -121,7 +121,7 @@ func (s learnScreen) content(w int) []string {
 	if len(f.Sources) > 0 {
 		lines = append(lines, "", st.Subtle.Render("Sources"))
 		for _, r := range f.Sources {
-			name := sourceName(s.eng, r.ID)
+			name := s.eng.SourceName(r.ID)
 			if src := s.eng.Source(r.ID); src != nil && src.AsOf != "" {
 				name += ", as of " + src.AsOf
 			}

@@ -149,7 +149,7 @@ func TestInvalidNumberBlocksAndKeepsText(t *testing.T) {
 	m = press(m, "enter")
 	m = choose(t, m, "associate")
 	m = typeText(m, "640")
-	contains(t, view(m), "! 640 is out of bounds")
+	contains(t, view(m), "! 640 is more than 300")
 	m = press(m, "enter")
 	if currentID(m) != "college_credits" {
 		t.Fatalf("an out-of-bounds number moved on to %q", currentID(m))
@@ -159,7 +159,7 @@ func TestInvalidNumberBlocksAndKeepsText(t *testing.T) {
 	}
 	m = press(m, "backspace", "backspace", "backspace")
 	m = typeText(m, "12x")
-	contains(t, view(m), `! "12x" is not a whole number`)
+	contains(t, view(m), `! "12x" is not a number`)
 	m = press(m, "enter")
 	if currentID(m) != "college_credits" {
 		t.Fatalf("a bad number moved on to %q", currentID(m))
@@ -175,7 +175,7 @@ func TestInvalidNumberBlocksAndKeepsText(t *testing.T) {
 	}
 	m = press(m, "backspace")
 	m = typeText(m, ",000") // "12,000" reads as 12000, which is out of bounds
-	contains(t, view(m), "! 12000 is out of bounds")
+	contains(t, view(m), "! 12000 is more than 300")
 	m = press(m, "backspace", "backspace", "backspace", "backspace")
 	m = press(m, "enter")
 	if m.answers["college_credits"] != 12 || currentID(m) != "biology_credits" {

@@ -146,7 +146,7 @@ func (s questionScreen) load() (questionScreen, tea.Cmd) {
 	if q == nil {
 		return s, nil
 	}
-	v, _ := valueOf(s.answers, q)
+	v, _ := s.answers.Value(q)
 	var cmd tea.Cmd
 	switch q.Kind {
 	case advisor.KindChoice:
@@ -169,10 +169,11 @@ func (s questionScreen) load() (questionScreen, tea.Cmd) {
 		k.enable(&k.Next, &k.Back, &k.Explain, &k.Move, &k.Up, &k.Down, &k.Yes, &k.No)
 	case advisor.KindScale:
 		n, _ := v.(int)
-		s.cursor = min(max(n-scaleMin(q), 0), scaleMax(q)-scaleMin(q))
+		lo, hi := q.Bounds()
+		s.cursor = min(max(n-lo, 0), hi-lo)
 		k.enable(&k.Next, &k.Back, &k.Explain, &k.Move, &k.Up, &k.Down, &k.Rate)
 		var digits []string
-		for i := scaleMin(q); i <= scaleMax(q) && i <= 9; i++ {
+		for i := lo; i <= hi && i <= 9; i++ {
 			if i >= 1 {
 				digits = append(digits, strconv.Itoa(i))
 			}
@@ -195,8 +196,7 @@ func (s questionScreen) load() (questionScreen, tea.Cmd) {
 		// default greyed out, and enter on the empty field takes it.
 		text, draft := s.drafts[q.ID]
 		if _, answered := s.answers[q.ID]; answered && !draft {
-			n, _ := v.(int)
-			text = strconv.Itoa(n)
+			text = advisor.FormatNumber(v)
 		}
 		s.input.SetValue(text)
 		s.input.CursorEnd()
@@ -216,7 +216,8 @@ func (s questionScreen) rows(q *advisor.Question) int {
 	case advisor.KindYesNo:
 		return 2
 	case advisor.KindScale:
-		return scaleMax(q) - scaleMin(q) + 1
+		lo, hi := q.Bounds()
+		return hi - lo + 1
 	}
 	return 0
 }
@@ -270,7 +271,8 @@ func (s questionScreen) update(msg tea.Msg) (questionScreen, tea.Cmd) {
 		return s.advance(q, false)
 	case key.Matches(k, s.keys.Rate):
 		d, _ := strconv.Atoi(k.String())
-		s.cursor = d - scaleMin(q)
+		lo, _ := q.Bounds()
+		s.cursor = d - lo
 		return s.advance(q, d)
 	case key.Matches(k, s.keys.Jump):
 		s.cursor = s.jump(q, k.String())
@@ -318,7 +320,8 @@ func (s *questionScreen) value(q *advisor.Question) (any, bool) {
 	case advisor.KindYesNo:
 		return s.cursor == 0, true
 	case advisor.KindScale:
-		return scaleMin(q) + s.cursor, true
+		lo, _ := q.Bounds()
+		return lo + s.cursor, true
 	case advisor.KindMulti:
 		out := []string{}
 		for _, o := range q.Options {
@@ -338,29 +341,17 @@ func (s *questionScreen) value(q *advisor.Question) (any, bool) {
 	return nil, false
 }
 
-// parseNumber reads the number field: a whole number, with commas, spaces
-// or a leading $ allowed, then checked by the engine against the question.
-func (s questionScreen) parseNumber(q *advisor.Question) (int, string) {
-	text := strings.NewReplacer(",", "", " ", "", "_", "").Replace(strings.TrimSpace(s.input.Value()))
-	text = strings.TrimPrefix(text, "$")
-	lo, hi := scaleMin(q), scaleMax(q)
-	if q.Min != nil && q.Max != nil {
-		lo, hi = *q.Min, *q.Max
-	}
-	if text == "" {
-		if d, ok := q.DefaultValue().(int); ok {
+// parseNumber reads the number field with the engine's one number reader
+// (advisor.Question.ParseNumber: "2,000", "$2,000", 3.5 where decimals are
+// allowed); an empty field takes the default.
+func (s questionScreen) parseNumber(q *advisor.Question) (any, string) {
+	if strings.TrimSpace(s.input.Value()) == "" {
+		if d := q.DefaultValue(); d != nil {
 			return d, ""
 		}
-		return 0, fmt.Sprintf("type a whole number from %d to %d", lo, hi)
+		return nil, "type " + q.NumberRule()
 	}
-	n, err := strconv.Atoi(text)
-	if err != nil {
-		return 0, fmt.Sprintf("%q is not a whole number; type one from %d to %d", s.input.Value(), lo, hi)
-	}
-	if msg := s.eng.Check(q.ID, n); msg != "" {
-		return 0, msg
-	}
-	return n, ""
+	return q.ParseNumber(s.input.Value())
 }
 
 // advance records v for q, asks the engine what is visible now, and moves to
@@ -485,10 +476,11 @@ func (s questionScreen) view() string {
 	lines := s.headLines(q)
 	if q.Kind == advisor.KindNumber {
 		field := s.input.View()
-		if d, ok := q.DefaultValue().(int); ok && s.input.Value() == "" {
+		def := q.DefaultValue()
+		if def != nil && s.input.Value() == "" {
 			// The default, greyed, under the cursor (textinput's own
 			// placeholder shows one character when it has no width).
-			ph := strconv.Itoa(d)
+			ph := advisor.FormatNumber(def)
 			field = st.Cursor.Render(s.input.Prompt) + st.Subtle.Reverse(true).Render(ph[:1]) + st.Subtle.Render(ph[1:])
 		}
 		if q.Unit != "" {
@@ -496,9 +488,9 @@ func (s questionScreen) view() string {
 		}
 		lines = append(lines, trunc(field, w))
 		if q.Min != nil && q.Max != nil {
-			hint := fmt.Sprintf("a whole number from %d to %d", *q.Min, *q.Max)
-			if d, ok := q.DefaultValue().(int); ok && s.input.Value() == "" {
-				hint += fmt.Sprintf("; enter alone takes %d", d)
+			hint := q.NumberRule()
+			if def != nil && s.input.Value() == "" {
+				hint += "; enter alone takes " + advisor.FormatNumber(def)
 			}
 			lines = append(lines, hang("  ", hint, w, st.Subtle, st.Subtle)...)
 		}
@@ -522,7 +514,7 @@ func (s questionScreen) helpLines(q *advisor.Question) []string {
 	lines := hang("? ", text, w, st.Marker, st.Subtle)
 	if (q.Kind == advisor.KindChoice || q.Kind == advisor.KindMulti) && s.cursor < len(q.Options) {
 		if o := q.Options[s.cursor]; o.Help != "" {
-			lines = append(lines, hang("  "+shortLabel(o.Label)+": ", o.Help, w, st.Subtle, st.Subtle)...)
+			lines = append(lines, hang("  "+advisor.ShortLabel(o.Label)+": ", o.Help, w, st.Subtle, st.Subtle)...)
 		}
 	}
 	return lines
@@ -537,7 +529,7 @@ func (s questionScreen) listLines(q *advisor.Question) []string {
 		chosen bool
 	}
 	var rows []row
-	v, _ := valueOf(s.answers, q)
+	v, _ := s.answers.Value(q)
 	switch q.Kind {
 	case advisor.KindChoice:
 		for _, o := range q.Options {
@@ -551,9 +543,10 @@ func (s questionScreen) listLines(q *advisor.Question) []string {
 		b, _ := v.(bool)
 		rows = []row{{"Yes", b}, {"No", !b}}
 	case advisor.KindScale:
-		for i := scaleMin(q); i <= scaleMax(q); i++ {
+		lo, hi := q.Bounds()
+		for i := lo; i <= hi; i++ {
 			label := strconv.Itoa(i)
-			if l := scaleLabel(q, i); l != "" {
+			if l := q.ScaleLabel(float64(i)); l != "" {
 				label += "  " + l
 			}
 			rows = append(rows, row{label, v == i})

@@ -541,9 +541,9 @@ func (s resultScreen) plan(p *advisor.PathResult, w int) []string {
 // fitLine marks a timeline or budget note with ✓ or ✗ as well as its words.
 func fitLine(st *Styles, fits bool, note string, w int) []string {
 	if fits {
-		return hang("✓ ", capFirst(note)+".", w, st.Good, st.Text)
+		return hang("✓ ", advisor.Capitalize(note)+".", w, st.Good, st.Text)
 	}
-	return hang("✗ ", capFirst(note)+".", w, st.Bad, st.Text)
+	return hang("✗ ", advisor.Capitalize(note)+".", w, st.Bad, st.Text)
 }
 
 // timelineBar draws one step on a w-cell scale of total months.
@@ -612,7 +612,7 @@ func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
 			lines = append(lines, hang("    ", c.Summary, w, st.Subtle, st.Text)...)
 		}
 		if c.Because != "" {
-			lines = append(lines, hang("    ", capFirst(c.Because)+".", w, st.Subtle, st.Subtle)...)
+			lines = append(lines, hang("    ", advisor.Capitalize(c.Because)+".", w, st.Subtle, st.Subtle)...)
 		}
 		if c.Status == advisor.StatusUnconfirmed {
 			lines = append(lines, hang("    ", "Unconfirmed: verify with the certifying body.", w, st.Warn, st.Warn)...)
@@ -620,15 +620,8 @@ func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
 	}
 	if l := p.Licence; l != nil {
 		lines = append(lines, "", st.Heading.Render("State licence"))
-		text := fmt.Sprintf("%s: no state licence for this work.", l.Name)
-		if l.Required {
-			text = fmt.Sprintf("%s licenses clinical laboratory personnel, so the plan includes the licence step.", l.Name)
-		}
-		if l.Note != "" {
-			text += " " + l.Note
-		}
-		lines = append(lines, para(text, w, st.Text)...)
-		lines = append(lines, hang("Source: ", sourceName(s.eng, l.Source)+" ("+advisor.StatusLabel(l.Status)+")", w, st.Subtle, st.Subtle)...)
+		lines = append(lines, para(advisor.LicenceLine(l), w, st.Text)...)
+		lines = append(lines, hang("Source: ", s.eng.SourceName(l.Source)+" ("+advisor.StatusLabel(l.Status)+")", w, st.Subtle, st.Subtle)...)
 	}
 	return lines
 }
@@ -638,29 +631,25 @@ func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
 func (s resultScreen) pay(p *advisor.PathResult, w int) []string {
 	st := s.st
 	sal := p.Salary
-	per := sal.Per
-	if per == "" {
-		per = "year"
-	}
 	top := 0
 	for _, x := range s.rec.Paths {
 		top = max(top, x.Salary.High)
 	}
 	top = max(int(math.Ceil(float64(top)/10000))*10000, 10000)
-	lines := []string{st.Heading.Render("Pay, per " + per)}
+	lines := []string{st.Heading.Render("Pay, per " + sal.Period())}
 	lines = append(lines, payBar(st, sal, top, w)...)
 	lines = append(lines, "")
-	lines = append(lines, hang("Pay: ", capFirst(advisor.SalaryLine(sal))+".", w, st.Heading, st.Text)...)
-	lines = append(lines, hang("Source: ", sourceName(s.eng, sal.Source)+".", w, st.Subtle, st.Subtle)...)
+	lines = append(lines, hang("Pay: ", advisor.Capitalize(advisor.SalaryLine(sal))+".", w, st.Heading, st.Text)...)
+	lines = append(lines, hang("Source: ", s.eng.SourceName(sal.Source)+".", w, st.Subtle, st.Subtle)...)
 	lines = append(lines, hang("Status: ", advisor.StatusLabel(sal.Status)+".", w, st.Subtle, statusStyle(st, sal.Status))...)
 	if sal.Note != "" {
 		lines = append(lines, para(sal.Note, w, st.Subtle)...)
 	}
 	o := p.Outlook
 	lines = append(lines, "", st.Heading.Render("Outlook"))
-	lines = append(lines, para(capFirst(advisor.OutlookLine(o))+".", w, st.Text)...)
+	lines = append(lines, para(advisor.Capitalize(advisor.OutlookLine(o))+".", w, st.Text)...)
 	if o.Source != "" {
-		lines = append(lines, hang("Source: ", sourceName(s.eng, o.Source)+".", w, st.Subtle, st.Subtle)...)
+		lines = append(lines, hang("Source: ", s.eng.SourceName(o.Source)+".", w, st.Subtle, st.Subtle)...)
 		lines = append(lines, hang("Status: ", advisor.StatusLabel(o.Status)+".", w, st.Subtle, statusStyle(st, o.Status))...)
 	}
 	if o.Note != "" {

@@ -78,15 +78,15 @@ func (s reviewScreen) setAnswers(a advisor.Answers) reviewScreen {
 	}
 	s.rows = s.rows[:0:0]
 	for _, q := range s.eng.Visible(a) {
-		v, ok := valueOf(a, q)
+		v, ok := a.Value(q)
 		section := q.Section.ID
 		if sec := s.eng.Section(section); sec != nil {
 			section = sec.Title
 		}
-		row := reviewRow{q: q, section: section, value: answerText(q, v), assumed: !ok}
+		row := reviewRow{q: q, section: section, value: q.AnswerText(v), assumed: !ok}
 		if s.whatIf {
-			rv, _ := valueOf(s.real, q)
-			row.changed = answerText(q, rv) != row.value
+			rv, _ := s.real.Value(q)
+			row.changed = q.AnswerText(rv) != row.value
 		}
 		s.rows = append(s.rows, row)
 	}

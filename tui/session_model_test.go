@@ -236,7 +236,7 @@ func TestSessionFileOptionIsLoaded(t *testing.T) {
 
 	// Through Run: the answers come back, and the file is named.
 	res, err := runSessionKeys(t, Options{SessionPath: path}, "q")
-	if err != nil || !reflect.DeepEqual(res.Answers, visibleAnswers(e, want)) || res.SessionPath != path {
+	if err != nil || !reflect.DeepEqual(res.Answers, e.VisibleAnswers(want)) || res.SessionPath != path {
 		t.Fatalf("Run with --session: %v, %q, %v", res.Answers, res.SessionPath, err)
 	}
 }

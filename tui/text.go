@@ -8,13 +8,12 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"medpath/advisor"
 )
 
 // This file holds the small text helpers the screens share: wrapping,
-// truncating, padding, bars and answer formatting. They work on plain text;
-// styles are applied to whole pieces afterwards.
+// truncating, padding and bars. They work on plain text; styles are applied
+// to whole pieces afterwards. Words about answers, money, months, sources and
+// licences come from advisor (words.go there), never from here.
 
 // nbsp joins words that wrap must keep on one line ("rank 1 of 10").
 const nbsp = '\u00a0'
@@ -196,128 +195,4 @@ func progressBar(st *Styles, n, total, w int) string {
 // rule is a horizontal separator of width w.
 func rule(st *Styles, w int) string {
 	return st.Rule.Render(strings.Repeat("─", max(w, 0)))
-}
-
-// valueOf returns the answer to q, or its default when unanswered, and
-// whether it was answered.
-func valueOf(a advisor.Answers, q *advisor.Question) (any, bool) {
-	if v, ok := a[q.ID]; ok {
-		return v, true
-	}
-	return q.DefaultValue(), false
-}
-
-// answerText formats an answer for people: option labels, numbers with their
-// unit, Yes or No, a rating with its end label.
-func answerText(q *advisor.Question, v any) string {
-	switch q.Kind {
-	case advisor.KindChoice:
-		s, _ := v.(string)
-		return optionLabel(q, s)
-	case advisor.KindMulti:
-		l, _ := v.([]string)
-		if len(l) == 0 {
-			return "none"
-		}
-		labels := make([]string, len(l))
-		for i, s := range l {
-			labels[i] = shortLabel(optionLabel(q, s))
-		}
-		return strings.Join(labels, ", ")
-	case advisor.KindYesNo:
-		if b, _ := v.(bool); b {
-			return "Yes"
-		}
-		return "No"
-	case advisor.KindScale:
-		n, _ := v.(int)
-		s := fmt.Sprintf("%d of %d", n, scaleMax(q))
-		if l := scaleLabel(q, n); l != "" {
-			s += " (" + l + ")"
-		}
-		return s
-	case advisor.KindNumber:
-		n, _ := v.(int)
-		return numberText(q, n)
-	}
-	return fmt.Sprint(v)
-}
-
-// numberText formats a number answer with its unit; dollar amounts are
-// written as money.
-func numberText(q *advisor.Question, n int) string {
-	if strings.Contains(strings.ToLower(q.Unit), "dollar") {
-		return advisor.Dollars(n)
-	}
-	if q.Unit == "" {
-		return fmt.Sprint(n)
-	}
-	return fmt.Sprintf("%d %s", n, q.Unit)
-}
-
-// optionLabel returns the label of option value v, or v itself.
-func optionLabel(q *advisor.Question, v string) string {
-	for _, o := range q.Options {
-		if o.Value == v {
-			return o.Label
-		}
-	}
-	return v
-}
-
-// shortLabel keeps the part of a label before a colon ("PBT(ASCP): ..." ->
-// "PBT(ASCP)"), for lists of several labels.
-func shortLabel(l string) string {
-	if i := strings.Index(l, ": "); i > 0 {
-		return l[:i]
-	}
-	return l
-}
-
-func scaleMin(q *advisor.Question) int {
-	if q.Min != nil {
-		return *q.Min
-	}
-	return 1
-}
-
-func scaleMax(q *advisor.Question) int {
-	if q.Max != nil {
-		return *q.Max
-	}
-	return 5
-}
-
-// scaleLabel names the ends of a scale ("Not at all", "Very much").
-func scaleLabel(q *advisor.Question, n int) string {
-	if len(q.ScaleLabels) != 2 {
-		return ""
-	}
-	switch n {
-	case scaleMin(q):
-		return q.ScaleLabels[0]
-	case scaleMax(q):
-		return q.ScaleLabels[1]
-	}
-	return ""
-}
-
-// sourceName names a source for people: "publisher, title".
-func sourceName(eng *advisor.Engine, id string) string {
-	s := eng.Source(id)
-	if s == nil {
-		return id
-	}
-	if s.Title == "" {
-		return s.Publisher
-	}
-	return s.Publisher + ", " + s.Title
-}
-
-// capFirst upper-cases the first letter of s.
-func capFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"reflect"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -285,7 +284,7 @@ func newModel(eng *advisor.Engine, o Options) model {
 	}
 	m := model{
 		eng: eng, outDir: o.OutDir, export: session.Export, st: st, isDark: isDark, keys: keys,
-		help: help.New(), answers: a, saved: visibleAnswers(eng, a),
+		help: help.New(), answers: a, saved: eng.VisibleAnswers(a),
 		welcome:  newWelcomeScreen(eng, st, keys),
 		question: newQuestionScreen(eng, st, keys),
 		review:   newReviewScreen(eng, st, keys),
@@ -296,7 +295,7 @@ func newModel(eng *advisor.Engine, o Options) model {
 
 		sessOn: o.SessionDir != "" || o.SessionPath != "", sessDir: o.SessionDir,
 		sessPath: o.SessionPath, sessFixed: o.SessionPath != "",
-		sessAsked: visibleAnswers(eng, a), store: session.NewStore(eng), now: now, testPanic: o.TestPanic,
+		sessAsked: eng.VisibleAnswers(a), store: session.NewStore(eng), now: now, testPanic: o.TestPanic,
 	}
 	m.help.Styles = st.Help
 	m.welcome = m.welcome.setSessions(m.sessOn, !m.sessFixed).setAnswers(a)
@@ -610,7 +609,7 @@ func (m model) showQuestions(id string, edit bool) (model, tea.Cmd) {
 // that saves them to the session. A change makes the last export's message
 // out of date, so it goes.
 func (m *model) setAnswers(a advisor.Answers) tea.Cmd {
-	if !reflect.DeepEqual(a, m.answers) {
+	if !a.Equal(m.answers) {
 		m.status, m.statusErr = "", false
 	}
 	m.answers = a.Clone()
@@ -625,7 +624,7 @@ func (m *model) save() tea.Cmd {
 		return nil
 	}
 	a := m.visibleAnswers()
-	if reflect.DeepEqual(a, m.sessAsked) {
+	if a.Equal(m.sessAsked) {
 		return nil
 	}
 	m.sessAsked = a
@@ -695,9 +694,9 @@ func (m model) whatIfUpdate(msg tea.Msg) (model, tea.Cmd) {
 	case whatIfBackMsg:
 		m.state = stateResult
 	case whatIfEditedMsg:
-		real, wa := m.visibleAnswers(), visibleAnswers(m.eng, msg.answers)
+		real, wa := m.visibleAnswers(), m.eng.VisibleAnswers(msg.answers)
 		m.state = stateResult
-		if m.rec == nil || reflect.DeepEqual(wa, real) {
+		if m.rec == nil || wa.Equal(real) {
 			m.wi = nil
 			m.result = m.result.setRec(m.rec)
 			m.status, m.statusErr = "That is what you answered: nothing changes.", false
@@ -733,17 +732,7 @@ func (m model) whatIfUpdate(msg tea.Msg) (model, tea.Cmd) {
 // hidden follow-ups stay in m.answers (so they come back if the question
 // does) but never reach the engine, the export or the caller.
 func (m model) visibleAnswers() advisor.Answers {
-	return visibleAnswers(m.eng, m.answers)
-}
-
-func visibleAnswers(eng *advisor.Engine, a advisor.Answers) advisor.Answers {
-	out := advisor.Answers{}
-	for _, q := range eng.Visible(a) {
-		if v, ok := a[q.ID]; ok {
-			out[q.ID] = v
-		}
-	}
-	return out
+	return m.eng.VisibleAnswers(m.answers)
 }
 
 // dirty reports whether quitting would lose answers: they changed since the
@@ -751,7 +740,7 @@ func visibleAnswers(eng *advisor.Engine, a advisor.Answers) advisor.Answers {
 // Run writes any save still owed; only a failing save loses them).
 func (m model) dirty() bool {
 	a := m.visibleAnswers()
-	if reflect.DeepEqual(a, m.saved) {
+	if a.Equal(m.saved) {
 		return false
 	}
 	return !m.sessOn || m.sessFailed

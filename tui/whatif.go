@@ -49,19 +49,15 @@ func whatIfLines(eng *advisor.Engine, st *Styles, d advisor.Diff, w int) []strin
 	if len(d.Answers) == 0 {
 		lines = append(lines, para("No answer differs from your real answers.", w, st.Subtle)...)
 	}
-	for _, c := range d.Answers {
-		prompt, from, to := c.Prompt, fmt.Sprint(c.From), fmt.Sprint(c.To)
-		if q := eng.Question(c.ID); q != nil {
-			from, to = answerText(q, c.From), answerText(q, c.To)
-		}
-		lines = append(lines, hang("~ ", fmt.Sprintf("%s was %s, now %s", prompt, from, to), w, st.Warn, st.Text)...)
+	for _, c := range d.Answers { // the engine words both answers (advisor.Question.AnswerText)
+		lines = append(lines, hang("~ ", fmt.Sprintf("%s was %s, now %s", c.Prompt, c.FromText, c.ToText), w, st.Warn, st.Text)...)
 	}
 
 	lines = append(lines, "", st.Heading.Render("Recommended path"))
 	if d.Recommended[0] != d.Recommended[1] {
-		lines = append(lines, hang("★ changed: ", fmt.Sprintf("was %s, now %s", pathTitle(eng, d.Recommended[0]), pathTitle(eng, d.Recommended[1])), w, st.Star, st.Text)...)
+		lines = append(lines, hang("★ changed: ", fmt.Sprintf("was %s, now %s", eng.PathTitle(d.Recommended[0]), eng.PathTitle(d.Recommended[1])), w, st.Star, st.Text)...)
 	} else {
-		lines = append(lines, hang("= unchanged: ", pathTitle(eng, d.Recommended[1]), w, st.Subtle, st.Text)...)
+		lines = append(lines, hang("= unchanged: ", eng.PathTitle(d.Recommended[1]), w, st.Subtle, st.Text)...)
 	}
 
 	if len(d.Ranks) > 0 {
@@ -136,14 +132,6 @@ func whatIfLines(eng *advisor.Engine, st *Styles, d advisor.Diff, w int) []strin
 	}
 	lines = append(lines, "")
 	return append(lines, para("Press a to keep this change (it becomes your real answers), esc to discard it, w to change another answer.", w, st.Subtle)...)
-}
-
-// pathTitle names path id for people.
-func pathTitle(eng *advisor.Engine, id string) string {
-	if p := eng.Path(id); p != nil {
-		return p.Title
-	}
-	return id
 }
 
 // lowerFirst lower-cases the first letter of s ("Good fit" -> "good fit").
