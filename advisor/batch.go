@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -377,7 +376,7 @@ func (e *Engine) CSVStudents(r io.Reader, name string) (func() (Student, error),
 			if q == nil || cell == "" {
 				continue
 			}
-			v, msg := e.convert(q, cellNode(q, cell))
+			v, msg := e.cellValue(q, cell)
 			if msg != "" {
 				msgs = append(msgs, fmt.Sprintf("%s: %s", q.ID, msg))
 				continue
@@ -391,11 +390,29 @@ func (e *Engine) CSVStudents(r io.Reader, name string) (func() (Student, error),
 	}, nil
 }
 
-// cellNode builds the YAML node a CSV cell stands for, so cells are checked
-// by the same rules as answers files.
+// cellValue checks a CSV cell against its question by the same rules as
+// answers files. A CSV cell has no type, so a number question's cell is read
+// as a number as people write it in a spreadsheet ("$2,000", "3.5"), by the
+// same reader as the front ends; the other kinds go through convert.
+func (e *Engine) cellValue(q *Question, cell string) (any, string) {
+	if q.Kind != KindNumber && q.Kind != KindScale {
+		return e.convert(q, cellNode(q, cell))
+	}
+	v, _, p := q.readNumber(cell)
+	switch p {
+	case numberOK:
+		return v, ""
+	case numberTooSmall, numberTooLarge:
+		lo, hi := q.Bounds()
+		return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d", clip(cell, maxEcho), lo, hi)
+	}
+	return nil, fmt.Sprintf("expected %s, got %s", q.NumberRule(), echo(cell))
+}
+
+// cellNode builds the YAML node a CSV cell of a choice, multi or yes/no
+// question stands for, so it is checked as an answers file's value is.
 func cellNode(q *Question, cell string) *yaml.Node {
-	switch q.Kind {
-	case KindMulti:
+	if q.Kind == KindMulti {
 		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for _, part := range strings.Split(cell, ";") {
 			if part = strings.TrimSpace(part); part != "" {
@@ -403,10 +420,6 @@ func cellNode(q *Question, cell string) *yaml.Node {
 			}
 		}
 		return n
-	case KindNumber, KindScale:
-		if _, err := strconv.Atoi(cell); err == nil {
-			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: cell}
-		}
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: cell}
 }

@@ -437,3 +437,44 @@ func TestWriteCohortCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestBatchCSVNumbersAsWritten checks that CSV cells (which have no type) are
+// read as numbers the way a spreadsheet writes them, by the same reader as
+// the front ends, and that a fraction is refused where the question wants a
+// whole number.
+func TestBatchCSVNumbersAsWritten(t *testing.T) {
+	e := embedded(t)
+	tests := []struct {
+		cell string
+		id   string
+		want any    // the answer, for a good cell
+		msg  string // part of the error, for a bad one
+	}{
+		{"$2,000", "budget", 2000, ""},
+		{"2,000", "budget", 2000, ""},
+		{"010", "budget", 10, ""},
+		{"3.5", "lab_experience_years", 3.5, ""},
+		{"10.67", "college_credits", 10.67, ""},
+		{"2.5", "budget", nil, "budget: expected a whole number"},
+		{"1,5", "lab_experience_years", nil, "lab_experience_years: expected a number from 0 to 50 (decimals allowed)"},
+	}
+	for _, tt := range tests {
+		next, err := e.CSVStudents(strings.NewReader("id,"+tt.id+"\nx,\""+tt.cell+"\"\n"), "c.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.msg != "" {
+			if st.Err == nil || !strings.Contains(st.Err.Error(), tt.msg) {
+				t.Errorf("%s %q: error %v; want %q", tt.id, tt.cell, st.Err, tt.msg)
+			}
+			continue
+		}
+		if st.Err != nil || st.Answers[tt.id] != tt.want {
+			t.Errorf("%s %q = %#v (%v); want %#v", tt.id, tt.cell, st.Answers[tt.id], st.Err, tt.want)
+		}
+	}
+}

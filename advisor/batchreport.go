@@ -12,7 +12,8 @@ import (
 	"strings"
 )
 
-// Batch output formats.
+// FormatCSV is the batch output format for spreadsheets (the other batch
+// formats are the report formats).
 const FormatCSV = "csv"
 
 // BatchFormats lists the formats `medpath batch` writes.

@@ -77,7 +77,9 @@ func (e *Engine) Sections() []*Section { return e.sections }
 // Levels returns the technician and technologist level descriptions.
 func (e *Engine) Levels() []*Level { return e.levels }
 
-// Paths returns every path in data order.
+// Paths returns every path in data order: the order of the base data's
+// paths.yaml (a path an overlay replaces keeps its place), then the paths
+// overlays add, by id. This order breaks ties in ranking.
 func (e *Engine) Paths() []*Path { return e.paths }
 
 // Path returns the path with id, or nil.

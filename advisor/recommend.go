@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/expr-lang/expr/vm"
@@ -238,7 +239,9 @@ func (e *Engine) Top(a Answers) PathResult {
 
 // Recommend ranks every path for the answers and builds each one's plan,
 // routes and figures. It is pure and deterministic: the same data and answers
-// give the same result.
+// give the same result. Paths rank by score, highest first; on an equal score
+// the one listed first by [Engine.Paths] ranks higher, so a tie never depends
+// on file names or on the order files were read in.
 func (e *Engine) Recommend(a Answers) *Recommendation {
 	env := e.envFor(a)
 	var m vm.VM
@@ -246,13 +249,14 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 
 	scores, reasons := e.score(&m, env, true)
 
-	// Rank first (by score, data order breaking ties), then build each
-	// result in its place; all plans share one allocation.
+	// Rank first (by score, then the index into e.paths: the documented tie
+	// key), then build each result in its place; all plans share one
+	// allocation.
 	order := make([]int, len(e.paths))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(x, y int) int { return scores[y] - scores[x] })
+	slices.SortFunc(order, func(x, y int) int { return cmp.Or(cmp.Compare(scores[y], scores[x]), cmp.Compare(x, y)) })
 	steps := make([]PlanStep, 0, e.maxSteps)
 	cited := make(citations, len(e.sources))
 	r.Paths = make([]PathResult, len(e.paths))

@@ -44,7 +44,8 @@ func MonthsText(s Span) string {
 	return strconv.Itoa(s.Min) + "–" + strconv.Itoa(s.Max) + " months"
 }
 
-// Label words shown next to eligibility and status, so meaning never rests on colour.
+// EligibleLabel words an eligibility, shown next to it so meaning never
+// rests on colour.
 func EligibleLabel(s Eligibility) string {
 	switch s {
 	case EligibleNow:
@@ -344,26 +345,26 @@ func reachOf(s Span, have float64) reach {
 
 // timelineNote compares a plan's months to a first job with the person's timeline.
 func timelineNote(months Span, timeline float64) string {
-	against := MonthsText(months) + " against your " + FormatNumber(numberValue(timeline)) + " months"
+	lead := "longer than your timeline: "
 	switch reachOf(months, timeline) {
 	case reachWhole:
-		return "fits your timeline: " + against
+		lead = "fits your timeline: "
 	case reachLowEnd:
-		return "fits your timeline only at the quick end: " + against
+		lead = "fits your timeline only at the quick end: "
 	}
-	return "longer than your timeline: " + against
+	return lead + MonthsText(months) + " against your " + FormatNumber(numberValue(timeline)) + " months"
 }
 
 // budgetNote compares a plan's cost with the person's budget.
 func budgetNote(cost Span, budget float64) string {
-	against := DollarSpan(cost) + " against your " + money(budget)
+	lead, tail := "costs more than your budget: ", " (ask about financial aid and employer-paid training)"
 	switch reachOf(cost, budget) {
 	case reachWhole:
-		return "fits your budget: " + against
+		lead, tail = "fits your budget: ", ""
 	case reachLowEnd:
-		return "fits your budget only at the low end: " + against
+		lead, tail = "fits your budget only at the low end: ", ""
 	}
-	return "costs more than your budget: " + against + " (ask about financial aid and employer-paid training)"
+	return lead + DollarSpan(cost) + " against your " + money(budget) + tail
 }
 
 // money formats an amount of dollars: $19,355, or $19,355.50 with cents.

@@ -512,7 +512,7 @@ func (s questionScreen) helpLines(q *advisor.Question) []string {
 		text = "No extra help for this question."
 	}
 	lines := hang("? ", text, w, st.Marker, st.Subtle)
-	if (q.Kind == advisor.KindChoice || q.Kind == advisor.KindMulti) && s.cursor < len(q.Options) {
+	if q.Kind.HasOptions() && s.cursor < len(q.Options) {
 		if o := q.Options[s.cursor]; o.Help != "" {
 			lines = append(lines, hang("  "+advisor.ShortLabel(o.Label)+": ", o.Help, w, st.Subtle, st.Subtle)...)
 		}
