@@ -291,11 +291,21 @@ func (e *Engine) Template() []byte {
 				fmt.Fprintf(&b, "#     %-14s %s\n", o.Value, o.Label)
 			}
 		case KindNumber:
-			unit := ""
+			lo, hi := q.Bounds()
+			var notes []string
 			if q.Unit != "" {
-				unit = " (" + q.Unit + ")"
+				notes = append(notes, q.Unit)
 			}
-			fmt.Fprintf(&b, "#   %s%s\n", q.NumberRule(), unit)
+			kind := "a whole number"
+			if q.Decimals {
+				kind = "a number"
+				notes = append(notes, "decimals allowed")
+			}
+			fmt.Fprintf(&b, "#   %s from %d to %d", kind, lo, hi)
+			if len(notes) > 0 {
+				fmt.Fprintf(&b, " (%s)", strings.Join(notes, "; "))
+			}
+			b.WriteString("\n")
 		case KindScale:
 			fmt.Fprintf(&b, "#   %d to %d", *q.Min, *q.Max)
 			if len(q.ScaleLabels) == 2 {
