@@ -297,3 +297,17 @@ func TestDecimalAnswers(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceNameAndPathTitle(t *testing.T) {
+	e := fixtureEngine(t)
+	for id, want := range map[string]string{"bls": "BLS, OEWS", "nope": "nope"} {
+		if got := e.SourceName(id); got != want {
+			t.Errorf("SourceName(%q) = %q; want %q", id, got, want)
+		}
+	}
+	for id, want := range map[string]string{"mlt": "Medical Laboratory Technician", "nope": "nope"} {
+		if got := e.PathTitle(id); got != want {
+			t.Errorf("PathTitle(%q) = %q; want %q", id, got, want)
+		}
+	}
+}

@@ -576,7 +576,7 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 		for j, req := range r.Requires {
 			parts[j] = req.Because
 		}
-		r.allMet = "you meet every part: " + strings.Join(parts, "; ")
+		r.allMet = routeMet(parts)
 		for j := range r.Requires {
 			req := &r.Requires[j]
 			e.compile(&req.When, c.file, rw+" requires", ps)

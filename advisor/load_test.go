@@ -231,6 +231,8 @@ func TestDataErrors(t *testing.T) {
 			[]string{`sources.yaml:2: did not find expected node content`}},
 		{"grant of unknown question", with(t, "paths.yaml", "grants: {education: associate}", "grants: {educatoin: associate}"),
 			[]string{`paths.yaml:15:29: path mlt step program: grants unknown question "educatoin" (did you mean "education"?)`}},
+		{"decimals on a choice", with(t, "questions.yaml", "    default: TX", "    decimals: true\n    default: TX"),
+			[]string{`questions.yaml:36:5: question state: decimals is only for number questions, not choice`}},
 		{"fit bands out of order", with(t, "rules.yaml", "min: -1000", "min: 1000"),
 			[]string{`rules.yaml:2:3: fit bands must be listed from the highest min to the lowest`}},
 		{"several problems at once", with(t, "paths.yaml", "level: technologist", "level: expert\n    onet: 1\n    colour: red"),

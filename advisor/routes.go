@@ -2,7 +2,6 @@ package advisor
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/expr-lang/expr/vm"
 )
@@ -47,16 +46,13 @@ func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, 
 			switch {
 			case rt.Discontinued:
 				rr.Eligible = EligibleNo
-				rr.Because = "this route is discontinued"
-				if rt.Note != "" {
-					rr.Because += " (" + strings.TrimSuffix(strings.TrimSpace(rt.Note), ".") + ")"
-				}
+				rr.Because = routeDiscontinued(rt.Note)
 			case len(rr.Unmet) == 0:
 				rr.Eligible = EligibleNow
 				rr.Because = rt.allMet
 			default:
 				rr.Eligible = EligibleNo
-				rr.Because = "not met: " + strings.Join(rr.Unmet, "; ")
+				rr.Because = routeNotMet(rr.Unmet)
 				pending = append(pending, len(out))
 				pendingRoutes = append(pendingRoutes, rt)
 			}
@@ -95,7 +91,7 @@ func (e *Engine) routes(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, 
 				rr := &out[i]
 				rr.Eligible = EligibleAfterPlan
 				rr.AfterStep = st.Title
-				rr.Because = "after \"" + st.Title + "\" you would meet: " + strings.Join(rr.Unmet, "; ")
+				rr.Because = routeMetAfter(st.Title, rr.Unmet)
 				continue
 			}
 			left = append(left, i)

@@ -379,3 +379,21 @@ func money(f float64) string {
 	}
 	return fmt.Sprintf("%s.%02d", s, int(math.Mod(math.Abs(c), 100)))
 }
+
+// Why a certification route is or is not met, in the words of its parts
+// (the data's "because" sentences).
+
+func routeMet(parts []string) string { return "you meet every part: " + strings.Join(parts, "; ") }
+
+func routeNotMet(unmet []string) string { return "not met: " + strings.Join(unmet, "; ") }
+
+func routeMetAfter(step string, unmet []string) string {
+	return "after \"" + step + "\" you would meet: " + strings.Join(unmet, "; ")
+}
+
+func routeDiscontinued(note string) string {
+	if note = strings.TrimSuffix(strings.TrimSpace(note), "."); note != "" {
+		return "this route is discontinued (" + note + ")"
+	}
+	return "this route is discontinued"
+}

@@ -38,3 +38,61 @@ func TestMoney(t *testing.T) {
 		}
 	}
 }
+
+func TestRouteWords(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{routeMet([]string{"a degree", "a program"}), "you meet every part: a degree; a program"},
+		{routeNotMet([]string{"a program"}), "not met: a program"},
+		{routeMetAfter("Finish the program", []string{"a program"}), `after "Finish the program" you would meet: a program`},
+		{routeDiscontinued(""), "this route is discontinued"},
+		{routeDiscontinued(" Closed in 2024. "), "this route is discontinued (Closed in 2024)"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q; want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestSalaryPeriodAndLine(t *testing.T) {
+	s := SalaryInfo{Median: 61890, Low: 38020, High: 97990, AsOf: "2024-05"}
+	if s.Period() != "year" {
+		t.Errorf("no per: Period = %q; want year", s.Period())
+	}
+	if got, want := SalaryLine(s), "median $61,890 a year (range $38,020–$97,990), as of 2024-05"; got != want {
+		t.Errorf("SalaryLine = %q; want %q", got, want)
+	}
+	s.Per = "hour"
+	if s.Period() != "hour" {
+		t.Errorf("Period = %q; want hour", s.Period())
+	}
+}
+
+func TestLicenceLine(t *testing.T) {
+	tests := []struct {
+		l    LicenceInfo
+		want string
+	}{
+		{LicenceInfo{Name: "California", Required: true, Status: StatusOfficial},
+			"California licenses clinical laboratory personnel, so the plan includes the licence step."},
+		{LicenceInfo{Name: "California", Required: true, Note: "Own licence only", Status: StatusOfficial},
+			"California licenses clinical laboratory personnel, so the plan includes the licence step. Own licence only."},
+		{LicenceInfo{Name: "Texas", Status: StatusOfficial},
+			"Texas does not license clinical laboratory personnel, so the plan has no licence step."},
+		{LicenceInfo{Name: "Georgia", Note: "Georgia licenses laboratories, not people.", Status: StatusUnconfirmed},
+			"Georgia: Georgia licenses laboratories, not people. (Unconfirmed: verify with the state.)"},
+	}
+	for _, tt := range tests {
+		if got := LicenceLine(&tt.l); got != tt.want {
+			t.Errorf("LicenceLine(%+v) = %q; want %q", tt.l, got, tt.want)
+		}
+	}
+}
+
+func TestCapitalize(t *testing.T) {
+	for in, want := range map[string]string{"": "", "fits": "Fits", "éclair": "Éclair", "1 month": "1 month", "\xff": "\xff"} {
+		if got := Capitalize(in); got != want {
+			t.Errorf("Capitalize(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
