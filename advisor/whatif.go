@@ -1,7 +1,9 @@
 package advisor
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -163,26 +165,31 @@ func (e *Engine) candidates(q *Question, cur any, lits []int) []candidate {
 		b, _ := cur.(bool)
 		out = append(out, candidate{!b, 10})
 	case KindNumber, KindScale:
-		n, _ := cur.(int)
-		set := map[int]bool{}
+		// whole numbers near the thresholds the condition names, and the
+		// bounds; a decimal answer (3.5) is measured from where it is
+		n, _ := asNumber(cur)
+		lo, hi := q.Bounds()
+		set := map[int]bool{lo: float64(lo) != n, hi: float64(hi) != n}
 		for _, l := range lits {
 			for _, v := range []int{l - 1, l, l + 1} {
-				if v >= *q.Min && v <= *q.Max && v != n {
+				if v >= lo && v <= hi && float64(v) != n {
 					set[v] = true
 				}
 			}
 		}
-		set[*q.Min], set[*q.Max] = set[*q.Min] || *q.Min != n, set[*q.Max] || *q.Max != n
 		vals := make([]int, 0, len(set))
 		for v, ok := range set {
 			if ok {
 				vals = append(vals, v)
 			}
 		}
-		slices.SortFunc(vals, func(x, y int) int { return abs(x-n) - abs(y-n) })
-		span := max(1, *q.Max-*q.Min)
+		dist := func(v int) float64 { return math.Abs(float64(v) - n) }
+		// nearest first; of two as near, the smaller, so the result never
+		// depends on map order
+		slices.SortFunc(vals, func(x, y int) int { return cmp.Or(cmp.Compare(dist(x), dist(y)), cmp.Compare(x, y)) })
+		span := max(1, hi-lo)
 		for _, v := range vals {
-			out = append(out, candidate{v, 1 + 20*abs(v-n)/span})
+			out = append(out, candidate{v, 1 + int(20*dist(v))/span})
 		}
 	}
 	return out
