@@ -13,8 +13,9 @@ import (
 )
 
 // Answers maps question ids to typed values: string (choice), []string
-// (multi), int (number, scale) or bool (yesno). A missing id takes the
-// question's default, and reports say it was assumed.
+// (multi), int (number, scale; a float64 only for a fraction such as 3.5,
+// where the question allows decimals) or bool (yesno). A missing id takes
+// the question's default, and reports say it was assumed.
 type Answers map[string]any
 
 // Clone returns a copy that shares no lists with a.

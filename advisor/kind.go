@@ -33,9 +33,6 @@ func (k Kind) Valid() bool { return slices.Contains(kinds, k) }
 // HasOptions reports whether answers are picked from the question's options.
 func (k Kind) HasOptions() bool { return k == KindChoice || k == KindMulti }
 
-// IsNumber reports whether the answer is a number within min..max.
-func (k Kind) IsNumber() bool { return k == KindNumber || k == KindScale }
-
 // zero is the zero value of an answer of this kind: the type conditions are
 // compiled against.
 func (q *Question) zero() any {

@@ -97,19 +97,18 @@ func TestFormatNumber(t *testing.T) {
 
 func TestKind(t *testing.T) {
 	for _, tt := range []struct {
-		k                       Kind
-		valid, options, numeric bool
+		k              Kind
+		valid, options bool
 	}{
-		{KindChoice, true, true, false},
-		{KindMulti, true, true, false},
-		{KindNumber, true, false, true},
-		{KindScale, true, false, true},
-		{KindYesNo, true, false, false},
-		{"text", false, false, false},
+		{KindChoice, true, true},
+		{KindMulti, true, true},
+		{KindNumber, true, false},
+		{KindScale, true, false},
+		{KindYesNo, true, false},
+		{"text", false, false},
 	} {
-		if tt.k.Valid() != tt.valid || tt.k.HasOptions() != tt.options || tt.k.IsNumber() != tt.numeric {
-			t.Errorf("%s: Valid, HasOptions, IsNumber = %v, %v, %v; want %v, %v, %v", tt.k,
-				tt.k.Valid(), tt.k.HasOptions(), tt.k.IsNumber(), tt.valid, tt.options, tt.numeric)
+		if tt.k.Valid() != tt.valid || tt.k.HasOptions() != tt.options {
+			t.Errorf("%s: Valid, HasOptions = %v, %v; want %v, %v", tt.k, tt.k.Valid(), tt.k.HasOptions(), tt.valid, tt.options)
 		}
 	}
 	zeros := map[*Question]any{

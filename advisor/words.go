@@ -248,7 +248,7 @@ func (q *Question) AnswerText(v any) string {
 		}
 		return s
 	}
-	return q.Quantity(n)
+	return q.quantity(n)
 }
 
 // AnswerText is [Question.AnswerText] for the question with id, or the
@@ -260,10 +260,10 @@ func (e *Engine) AnswerText(id string, v any) string {
 	return yamlValue(v)
 }
 
-// Quantity writes a number in the question's unit: "1 year", "3.5 years",
+// quantity writes a number in the question's unit: "1 year", "3.5 years",
 // "12 semester hours", "$2,000" (a unit that names dollars is written as
 // money), or the bare number when there is no unit.
-func (q *Question) Quantity(n float64) string {
+func (q *Question) quantity(n float64) string {
 	switch {
 	case strings.Contains(strings.ToLower(q.Unit), "dollar"):
 		return money(n)
