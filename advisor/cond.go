@@ -26,6 +26,12 @@ import (
 // license laboratory personnel (states.yaml).
 const licensingStates = "licensing_states"
 
+// eligibleNowVar is the list conditions see of the credentials the person
+// could sit now by a confirmed route (ids; credentials held are left out).
+// It is worked out from the routes before the rules are scored, so a rule can
+// say "you can sit the MLT(ASCP) exam now" only when that is true.
+const eligibleNowVar = "eligible_now"
+
 // Limits on a condition, so a counselor's expression cannot run away.
 const (
 	maxCondLen   = 2000 // characters
@@ -51,12 +57,12 @@ var condPredicates = []string{"any", "all", "none", "one", "count"}
 var condOperators = []string{"==", "!=", "<", "<=", ">", ">=", "and", "or", "not", "&&", "||", "!", "in", "+", "-", "*", "/", "%"}
 
 // condAllowed is the one line that says what a condition may use.
-const condAllowed = "a condition may use question ids, licensing_states, numbers, \"text\", true, false, " +
+const condAllowed = "a condition may use question ids, licensing_states, eligible_now, numbers, \"text\", true, false, " +
 	"[lists], the operators == != < <= > >= and or not in + - * / % and the functions " +
 	"len, any, all, none, one, count, abs, min and max"
 
 // condWords are names a question id cannot take: they mean something else in a condition.
-var condWords = []string{licensingStates, "and", "or", "not", "in", "true", "false", "nil",
+var condWords = []string{licensingStates, eligibleNowVar, "and", "or", "not", "in", "true", "false", "nil",
 	"let", "if", "else", "matches", "contains", "startsWith", "endsWith",
 	"len", "any", "all", "none", "one", "count", "abs", "min", "max"}
 
@@ -65,6 +71,8 @@ func varNameProblem(id string) string {
 	switch {
 	case id == licensingStates:
 		return fmt.Sprintf("the id %q is taken: it is the list of licensing states that conditions see; choose another id", id)
+	case id == eligibleNowVar:
+		return fmt.Sprintf("the id %q is taken: it is the list of credentials the person can sit now that conditions see; choose another id", id)
 	case slices.Contains(condWords, id):
 		return fmt.Sprintf("the id %q is a word of the condition language; choose another id", id)
 	case !idRe.MatchString(id):
@@ -81,6 +89,7 @@ func (e *Engine) shapeEnv() map[string]any {
 		env[q.ID] = q.zero()
 	}
 	env[licensingStates] = []string{}
+	env[eligibleNowVar] = []string{}
 	return env
 }
 
@@ -210,9 +219,9 @@ func (e *Engine) allowed(n ast.Node, preds int) *file.Error {
 		if strings.HasPrefix(n.Value, "$") {
 			return notAllowed(n, "%q", n.Value)
 		}
-		names := append(e.questionIDs(), licensingStates)
-		return &file.Error{Location: n.Location(), Message: fmt.Sprintf("unknown variable %s%s; variables are question ids and %s",
-			echo(n.Value), didYouMean(n.Value, names), licensingStates)}
+		names := append(e.questionIDs(), licensingStates, eligibleNowVar)
+		return &file.Error{Location: n.Location(), Message: fmt.Sprintf("unknown variable %s%s; variables are question ids, %s and %s",
+			echo(n.Value), didYouMean(n.Value, names), licensingStates, eligibleNowVar)}
 	case *ast.UnaryNode:
 		if !slices.Contains(condOperators, n.Operator) {
 			return notAllowed(n, "the operator %q", n.Operator)
@@ -305,7 +314,7 @@ func (e *Engine) allowed(n ast.Node, preds int) *file.Error {
 // licensing states, or a [list] written in the condition. Once let, map,
 // ranges and the like are refused, no other list can be built.
 func (e *Engine) longestList(n ast.Node) int {
-	longest := len(e.licensing)
+	longest := max(len(e.licensing), len(e.credentials))
 	for _, q := range e.questions {
 		if q.Kind == KindMulti {
 			longest = max(longest, len(q.Options))
@@ -381,6 +390,9 @@ func (w *costWalk) listLen(n ast.Node) int {
 		if n.Value == licensingStates {
 			return len(w.e.licensing)
 		}
+		if n.Value == eligibleNowVar {
+			return len(w.e.credentials)
+		}
 		if q := w.e.question(n.Value); q != nil && q.Kind == KindMulti {
 			return len(q.Options)
 		}
@@ -418,8 +430,8 @@ func (e *Engine) condError(err error) error {
 	}
 	msg := fe.Message
 	if sm := unknownNameRe.FindStringSubmatch(msg); sm != nil {
-		names := append(e.questionIDs(), licensingStates)
-		msg = fmt.Sprintf("unknown variable %s%s; variables are question ids and %s", echo(sm[1]), didYouMean(sm[1], names), licensingStates)
+		names := append(e.questionIDs(), licensingStates, eligibleNowVar)
+		msg = fmt.Sprintf("unknown variable %s%s; variables are question ids, %s and %s", echo(sm[1]), didYouMean(sm[1], names), licensingStates, eligibleNowVar)
 	}
 	return fmt.Errorf("%s %s", msg, at(fe))
 }

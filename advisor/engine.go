@@ -23,6 +23,9 @@ type Engine struct {
 	fitFile     string
 	fitPos      Pos
 	disclaimer  string
+	// currentLast is when paths the person stands on rank last (rules.yaml).
+	currentLast     Cond
+	currentLastFile string
 
 	sectionIndex  map[string]int
 	questionIndex map[string]int
@@ -35,6 +38,7 @@ type Engine struct {
 	progCache     map[string]*vm.Program
 	conds         condBudget   // the cost of the conditions (cond.go)
 	maxSteps      int          // the steps of all paths together, to size one allocation
+	routeCount    int          // the routes of all credentials together
 	conf          *conf.Config // compile configuration, built on first use
 }
 

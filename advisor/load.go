@@ -184,6 +184,7 @@ func annotate(name string, root *yaml.Node, df *dataFile) {
 	if fn := child(root, "fit"); fn != nil {
 		df.fitFile, df.fitPos = name, posOf(fn)
 	}
+	df.name = name
 }
 
 // upsert adds item to list, or replaces the item with the same id. Within one
@@ -288,6 +289,9 @@ func (e *Engine) merge(df *dataFile, seen map[string]string, ps *problems) {
 		seen["fit"] = fmt.Sprintf("%s:%d", df.fitFile, df.fitPos.Line)
 		e.fit, e.fitFile, e.fitPos = df.Fit, df.fitFile, df.fitPos
 	}
+	if !df.CurrentLastWhen.IsZero() {
+		e.currentLast, e.currentLastFile = df.CurrentLastWhen, df.name
+	}
 	if df.Disclaimer != "" {
 		e.disclaimer = df.Disclaimer
 	}
@@ -303,10 +307,11 @@ func (e *Engine) link(ps *problems) {
 	}
 	for i, p := range e.paths {
 		e.pathIndex[p.ID] = i
-		e.maxSteps += len(p.Steps)
+		e.maxSteps += len(p.Steps) + 1
 	}
 	for i, c := range e.credentials {
 		e.credIndex[c.ID] = i
+		e.routeCount += len(c.Routes)
 	}
 	for _, s := range e.sources {
 		e.sourceIndex[s.ID] = s
@@ -327,12 +332,13 @@ func (e *Engine) link(ps *problems) {
 	for _, q := range e.questions {
 		e.compile(&q.ShowIf, q.file, "show_if", ps)
 	}
-	for _, p := range e.paths {
-		e.linkPath(p, ps)
-	}
 	for _, c := range e.credentials {
 		e.linkCredential(c, bodies, ps)
 	}
+	for _, p := range e.paths {
+		e.linkPath(p, ps)
+	}
+	e.compile(&e.currentLast, e.currentLastFile, "current_last_when", ps)
 	for _, s := range e.states {
 		if !validStatus(s.Status) {
 			ps.add(s.file, s.pos, "state %s: status %q; allowed: %s", s.Code, s.Status, quoteList(names(statuses)))
@@ -512,12 +518,75 @@ func (e *Engine) linkPath(p *Path, ps *problems) {
 		st.grants = e.linkGrants(st.Grants, p.file, sw, ps)
 		st.labLicence = st.Kind == StepLicence && st.When.prog != nil && usesName(st.When.prog, licensingStates)
 		p.hasLabLicence = p.hasLabLicence || st.labLicence
+		e.linkStepVars(p, st, sw, ps)
 	}
 	for _, c := range p.Credentials {
 		if _, ok := e.credIndex[c.ID]; !ok {
 			ps.add(p.file, c.Pos, "%s: unknown credential %q%s", where, c.ID, didYouMean(c.ID, e.credentialIDs()))
 		}
 	}
+	p.targets = nil
+	for _, t := range p.Targets {
+		i, ok := e.credIndex[t.ID]
+		if !ok {
+			ps.add(p.file, t.Pos, "%s: unknown target credential %q%s", where, t.ID, didYouMean(t.ID, e.credentialIDs()))
+			continue
+		}
+		p.targets = append(p.targets, e.credentials[i])
+	}
+	e.compile(&p.CurrentIf, p.file, where+" current_if", ps)
+	p.cands = candidates(p)
+	// an experience step's length depends on the route it serves, so it
+	// comes after the study and training that may also serve it
+	seenExperience := false
+	for i := range p.Steps {
+		st := &p.Steps[i]
+		switch {
+		case st.Kind == StepExperience:
+			seenExperience = true
+		case seenExperience && (st.Kind == StepEducation || st.Kind == StepTraining):
+			ps.add(p.file, st.pos, "%s step %s: a %s step must come before the path's experience steps", where, st.ID, st.Kind)
+		}
+	}
+}
+
+// linkStepVars records which questions a step's grants change and which its
+// conditions read, and checks an experience step's adds and up_to.
+func (e *Engine) linkStepVars(p *Path, st *Step, sw string, ps *problems) {
+	st.sets, st.reads = varSet{}, varSet{}
+	for id := range st.grants {
+		st.sets.union(e.varsOf(id))
+	}
+	for _, c := range []*Cond{&st.When, &st.SkipIf} {
+		if c.prog != nil {
+			st.reads.union(e.varsOf(e.reads(c.prog)...))
+		}
+	}
+	if st.Kind == StepExam && st.Credential.ID != "" {
+		if i, ok := e.credIndex[st.Credential.ID]; ok {
+			st.reads.union(e.credentials[i].reads)
+		}
+	}
+	if st.Kind != StepExperience {
+		if st.Adds != "" || st.UpTo != 0 {
+			ps.add(p.file, st.pos, "%s: adds and up_to are only for experience steps", sw)
+		}
+		return
+	}
+	q := e.question(st.Adds)
+	switch {
+	case q == nil:
+		ps.add(p.file, st.pos, "%s: adds %q is not a question%s; an experience step adds years to a number question", sw, st.Adds, didYouMean(st.Adds, e.questionIDs()))
+		return
+	case q.Kind != KindNumber:
+		ps.add(p.file, st.pos, "%s: adds %q is a %s question; an experience step adds years to a number question", sw, st.Adds, q.Kind)
+		return
+	}
+	if _, hi := q.Bounds(); st.UpTo <= 0 || st.UpTo > float64(hi) {
+		ps.add(p.file, st.pos, "%s: up_to %g must be more than 0 and at most %s's max %d", sw, st.UpTo, q.ID, hi)
+	}
+	st.sets.union(e.varsOf(st.Adds, idLabWorkYearsAgo))
+	st.reads.union(e.varsOf(st.Adds))
 }
 
 func (e *Engine) linkGrants(g map[string]yaml.Node, file, where string, ps *problems) map[string]any {
@@ -572,6 +641,10 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 		if !validStatus(r.Status) {
 			ps.add(c.file, r.pos, "%s: status %q; allowed: %s", rw, r.Status, quoteList(names(statuses)))
 		}
+		if len(r.Requires) > 32 {
+			ps.add(c.file, r.pos, "%s: %d requirements; the limit is 32", rw, len(r.Requires))
+			r.Requires = r.Requires[:32]
+		}
 		parts := make([]string, len(r.Requires))
 		for j, req := range r.Requires {
 			parts[j] = req.Because
@@ -582,6 +655,10 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 			e.compile(&req.When, c.file, rw+" requires", ps)
 			if req.Because == "" {
 				ps.add(c.file, req.When.Pos, "%s: every requirement needs a because", rw)
+			}
+			if req.When.prog != nil {
+				req.reads = e.varsOf(e.reads(req.When.prog)...)
+				c.reads.union(req.reads)
 			}
 		}
 	}

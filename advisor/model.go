@@ -120,6 +120,9 @@ const (
 	idCertificationsHeld = "certifications_held" // multi: credentials held; their exam steps are skipped
 	idTimelineMonths     = "timeline_months"     // number: the longest training before a first job, in months
 	idBudget             = "budget"              // number: what training may cost, in US dollars
+	idEducationAbroad    = "education_abroad"    // yesno: the degree is from abroad; abroad credentials are shown
+	idStateLicenceHeld   = "state_licence_held"  // yesno: holds the state's licence for the work done now
+	idLabWorkYearsAgo    = "lab_work_years_ago"  // number: when the most recent lab work ended; experience steps reset it
 )
 
 // Question is one item of the questionnaire. Its id is a variable in conditions.
@@ -194,9 +197,18 @@ const (
 	StepLicence     StepKind = "licence"
 	StepJob         StepKind = "job"
 	StepAdvancement StepKind = "advancement"
+	// StepExperience is work that adds years of one kind of experience: its
+	// length is worked out per person (see Step.Adds).
+	StepExperience StepKind = "experience"
 )
 
-var stepKinds = []StepKind{StepEducation, StepTraining, StepExam, StepLicence, StepJob, StepAdvancement}
+var stepKinds = []StepKind{StepEducation, StepTraining, StepExperience, StepExam, StepLicence, StepJob, StepAdvancement}
+
+// meets reports whether a step of this kind can be part of meeting a
+// certification route: study, training, work, or another credential's exam.
+func (k StepKind) meets() bool {
+	return k == StepEducation || k == StepTraining || k == StepExperience || k == StepExam
+}
 
 // Step is one stage of a path's plan. Steps apply when `when` holds (or is absent)
 // and `skip_if` does not. Grants are what finishing the step adds to the answers.
@@ -213,9 +225,17 @@ type Step struct {
 	Credential Ref                  `yaml:"credential"`
 	Grants     map[string]yaml.Node `yaml:"grants"`
 	Note       string               `yaml:"note"`
+	// Adds names the years question an experience step adds to (such as
+	// lab_experience_years). The step lasts as long as the route it serves
+	// needs: the fewest half years, up to UpTo years in all, that meet it.
+	Adds string  `yaml:"adds"`
+	UpTo float64 `yaml:"up_to"`
 
 	pos    Pos // where in the file (set by the loader)
 	grants map[string]any
+	// sets are the questions the step's grants change; reads are those its
+	// when and skip_if read (for an exam step, also its credential's routes).
+	sets, reads varSet
 	// labLicence marks the state's laboratory licence step: a licence step
 	// whose condition reads licensing_states. The student's state note goes there.
 	labLicence bool
@@ -239,12 +259,20 @@ type Path struct {
 	Steps     []Step   `yaml:"steps"`
 	Stackable []string `yaml:"stackable"`
 	// Credentials lists more credentials to show for this path, beyond those its
-	// exam steps name.
+	// exam steps name (for paths without targets).
 	Credentials []Ref `yaml:"credentials"`
+	// Targets are the credentials the path leads to, the main one first. The
+	// plan follows the route of one of them that fits the person best.
+	Targets []Ref `yaml:"targets"`
+	// CurrentIf says the person already stands on this path (holds its
+	// credential or does the job now).
+	CurrentIf Cond `yaml:"current_if"`
 
 	file          string // the file it was read from (set by the loader)
 	pos           Pos    // where in the file (set by the loader)
 	hasLabLicence bool
+	targets       []*Credential // resolved Targets
+	cands         []int         // steps that can help meet a target's route (planner.go)
 }
 
 // Level describes the technician or technologist level as a whole, for comparison.
@@ -286,6 +314,8 @@ type Fee struct {
 type Requirement struct {
 	When    Cond   `yaml:"when"`
 	Because string `yaml:"because"`
+
+	reads varSet // the questions When reads
 }
 
 // Route is one way to become eligible for a credential.
@@ -313,9 +343,15 @@ type Credential struct {
 	Renewal string  `yaml:"renewal"`
 	Note    string  `yaml:"note"`
 	Routes  []Route `yaml:"routes"`
+	// Abroad marks a credential for people educated outside the US (such as
+	// MLS(ASCPi)): a path shows it instead of its US credentials when the
+	// person's degree is from abroad.
+	Abroad bool `yaml:"abroad"`
 
 	file string // the file it was read from (set by the loader)
 	pos  Pos    // where in the file (set by the loader)
+	// reads are the questions any of its routes read.
+	reads varSet
 }
 
 // State says whether a state licenses clinical laboratory personnel.
@@ -420,9 +456,13 @@ type dataFile struct {
 	FAQ         []FAQ        `yaml:"faq"`
 	Disclaimer  string       `yaml:"disclaimer"`
 	Examples    []Example    `yaml:"examples"`
+	// CurrentLastWhen is when a path the person already stands on ranks
+	// after every other (for people who want to move on).
+	CurrentLastWhen Cond `yaml:"current_last_when"`
 
 	fitFile string
 	fitPos  Pos
+	name    string // the file's name
 }
 
 var typeOfDataFile = reflect.TypeFor[dataFile]()

@@ -7,79 +7,198 @@ import (
 	"github.com/expr-lang/expr/vm"
 )
 
-// plan picks the steps that apply, in order, and totals the time and cost to a
-// first job. Steps after the first job step (advancement) are marked later and
-// left out of the totals. An exam step for a credential already held is skipped.
-func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cited citations) {
+// plan builds a path's plan, its totals, notes and certification routes. A
+// path with targets follows the route that fits the person best (see
+// planner.go); a path without follows its steps' when and skip_if.
+func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *PathResult, cited citations) {
 	held, _ := env[idCertificationsHeld].([]string)
 	if pr.Plan == nil {
-		pr.Plan = make([]PlanStep, 0, len(p.Steps))
+		pr.Plan = make([]PlanStep, 0, len(p.Steps)+1)
 	}
-	later := false
-	var months, cost Span
+	pr.Alternatives = []Alternative{}
+	if len(p.targets) == 0 {
+		e.planByConditions(m, p, env, pr, cited)
+		pr.Certifications = e.routes(m, p, env, pr.Plan, cited)
+		return
+	}
+
+	pl := &planner{e: e, m: m, env: env, p: p, now: now, cands: p.cands}
+	results, opts := e.options(pl, e.pathTargets(p, env), held, cited)
+	pr.Certifications = results
+	heldTarget := slices.ContainsFunc(results, func(r RouteResult) bool { return r.Held })
+	licenceHeld, _ := env[idStateLicenceHeld].(bool)
+	skipLicence := licenceHeld && pr.Current
+
+	// the steps every route shares (licences, the first job) count when
+	// telling whether a route fits the timeline and budget
+	var common, commonCost Span
 	for i := range p.Steps {
 		st := &p.Steps[i]
-		if !eval(m, &st.When, env) || (!st.SkipIf.IsZero() && eval(m, &st.SkipIf, env)) {
+		if st.Kind == StepAdvancement {
+			break
+		}
+		if (st.Kind == StepLicence || st.Kind == StepJob) && e.applies(m, st, env) && !(skipLicence && st.Kind == StepLicence) {
+			common, commonCost = addSpan(common, Span{st.Months.Min, st.Months.Max}), addSpan(commonCost, Span{st.Cost.Min, st.Cost.Max})
+		}
+	}
+	timeline, _ := asNumber(env[idTimelineMonths])
+	budget, _ := asNumber(env[idBudget])
+	bestOption(opts, e, common, commonCost, timeline, budget)
+
+	var chosen *routeOption
+	if !heldTarget && len(opts) > 0 {
+		chosen = &opts[0]
+		rt := &chosen.cred.Routes[chosen.ri]
+		pr.Route = &RouteRef{Credential: chosen.cred.Name, Route: rt.Route}
+		for i := range pr.Certifications {
+			c := &pr.Certifications[i]
+			if c.CredentialID == chosen.cred.ID && c.Route == rt.Route {
+				c.Chosen = true
+			}
+		}
+		for _, o := range opts[1:] {
+			r := &o.cred.Routes[o.ri]
+			elig := EligibleAfterPlan
+			if len(o.steps) == 0 {
+				elig = EligibleNow
+			}
+			pr.Alternatives = append(pr.Alternatives, Alternative{Credential: o.cred.Name, Route: r.Route,
+				Eligible: elig, Months: o.months, Cost: o.cost, Status: r.Status})
+		}
+	}
+
+	b := planBuilder{e: e, pr: pr, env: env, cited: cited}
+	// the chosen credential's exam comes from the path, or is made from the
+	// credential's figures and goes after the route's own steps
+	synthExam := chosen != nil && !slices.ContainsFunc(p.Steps, func(st Step) bool {
+		return st.Kind == StepExam && st.Credential.ID == chosen.cred.ID
+	})
+	for i := range p.Steps {
+		st := &p.Steps[i]
+		switch {
+		case chosen != nil && slices.Contains(chosen.steps, i):
+			k := slices.Index(chosen.steps, i)
+			if st.Kind == StepExperience {
+				b.add(st, e.experienceStep(st, chosen.years[k]))
+			} else {
+				b.add(st, e.planStep(st))
+			}
+			continue
+		case st.Kind == StepExam && chosen != nil && st.Credential.ID == chosen.cred.ID:
+			b.add(st, chosen.exam)
+			continue
+		case st.Kind.meets():
+			// a step of another route; with no route to follow (none can be
+			// met, and no target is held), the plan falls back on conditions
+			if chosen != nil || heldTarget || !e.applies(m, st, env) ||
+				(st.Credential.ID != "" && slices.Contains(held, st.Credential.ID)) {
+				continue
+			}
+			b.add(st, e.planStep(st))
+			continue
+		}
+		if synthExam {
+			b.addPlan(chosen.exam)
+			synthExam = false
+		}
+		if !e.applies(m, st, env) || (skipLicence && st.Kind == StepLicence) {
+			continue
+		}
+		b.add(st, e.planStep(st))
+	}
+	if synthExam {
+		b.addPlan(chosen.exam)
+	}
+	b.finish(p)
+}
+
+// applies reports whether a step's when holds and its skip_if does not.
+func (e *Engine) applies(m *vm.VM, st *Step, env map[string]any) bool {
+	return eval(m, &st.When, env) && (st.SkipIf.IsZero() || !eval(m, &st.SkipIf, env))
+}
+
+// planByConditions picks the steps whose when holds and skip_if does not,
+// in order; an exam step for a credential already held is skipped.
+func (e *Engine) planByConditions(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cited citations) {
+	held, _ := env[idCertificationsHeld].([]string)
+	b := planBuilder{e: e, pr: pr, env: env, cited: cited}
+	for i := range p.Steps {
+		st := &p.Steps[i]
+		if !e.applies(m, st, env) {
 			continue
 		}
 		if st.Credential.ID != "" && slices.Contains(held, st.Credential.ID) {
 			continue
 		}
-		ps := PlanStep{ID: st.ID, Kind: st.Kind, Title: st.Title, Detail: st.Detail, Note: st.Note,
-			Months: Span{st.Months.Min, st.Months.Max}, Cost: Span{st.Cost.Min, st.Cost.Max}, Source: st.Source.ID}
-		if st.Credential.ID != "" {
-			c := e.credentials[e.credIndex[st.Credential.ID]]
-			ps.Credential = c.Name
-			if !st.Cost.Set && c.Fee != nil {
-				ps.Cost = Span{c.Fee.Amount, c.Fee.Amount}
-				ps.Source = c.Fee.Source.ID
-			}
-		}
-		if st.labLicence {
-			if code, ok := env[idState].(string); ok {
-				if s := e.stateIndex[code]; s != nil && s.Note != "" {
+		b.add(st, e.planStep(st))
+	}
+	b.finish(p)
+}
+
+// planBuilder adds steps to a plan in order and totals the time and cost to a
+// first job. Steps after the first job step (advancement) are marked later and
+// left out of the totals.
+type planBuilder struct {
+	e            *Engine
+	pr           *PathResult
+	env          map[string]any
+	cited        citations
+	later        bool
+	months, cost Span
+	licenceShown bool
+}
+
+func (b *planBuilder) add(st *Step, ps PlanStep) {
+	if st.labLicence {
+		if code, ok := b.env[idState].(string); ok {
+			if s := b.e.stateIndex[code]; s != nil {
+				if s.Note != "" {
 					ps.Note = strings.TrimSpace(strings.Join([]string{ps.Note, s.Name + ": " + s.Note}, " "))
-					cited.add(s.Source.ID)
+					b.cited.add(s.Source.ID)
 				}
-				if s := e.stateIndex[code]; s != nil {
-					pr.Licence = e.licenceInfo(s)
-				}
+				b.pr.Licence = b.e.licenceInfo(s)
 			}
-		}
-		if st.Kind == StepAdvancement {
-			later = true
-		}
-		ps.Later = later
-		if !later {
-			ps.StartMonth = months
-			months.Min += ps.Months.Min
-			months.Max += ps.Months.Max
-			cost.Min += ps.Cost.Min
-			cost.Max += ps.Cost.Max
-		}
-		if ps.Source != "" {
-			cited.add(ps.Source)
-		}
-		pr.Plan = append(pr.Plan, ps)
-		if st.Kind == StepJob {
-			later = true
 		}
 	}
-	pr.TotalMonths, pr.TotalCost = months, cost
+	b.addPlan(ps)
+}
+
+func (b *planBuilder) addPlan(ps PlanStep) {
+	if ps.Kind == StepAdvancement {
+		b.later = true
+	}
+	ps.Later = b.later
+	if !b.later {
+		ps.StartMonth = b.months
+		b.months = addSpan(b.months, ps.Months)
+		b.cost = addSpan(b.cost, ps.Cost)
+	}
+	if ps.Source != "" {
+		b.cited.add(ps.Source)
+	}
+	b.pr.Plan = append(b.pr.Plan, ps)
+	if ps.Kind == StepJob {
+		b.later = true
+	}
+}
+
+// finish sets the totals and the timeline and budget notes.
+func (b *planBuilder) finish(p *Path) {
+	pr := b.pr
+	pr.TotalMonths, pr.TotalCost = b.months, b.cost
 	if pr.Licence == nil && p.hasLabLicence {
 		// the path has a lab licence step that this state does not need: say so
-		if code, ok := env[idState].(string); ok {
-			if s := e.stateIndex[code]; s != nil {
-				pr.Licence = e.licenceInfo(s)
-				cited.add(s.Source.ID)
+		if code, ok := b.env[idState].(string); ok {
+			if s := b.e.stateIndex[code]; s != nil {
+				pr.Licence = b.e.licenceInfo(s)
+				b.cited.add(s.Source.ID)
 			}
 		}
 	}
-
-	timeline, _ := asNumber(env[idTimelineMonths])
-	budget, _ := asNumber(env[idBudget])
-	pr.FitsTimeline = float64(months.Min) <= timeline
-	pr.FitsBudget = float64(cost.Min) <= budget
-	pr.TimelineNote = timelineNote(months, timeline)
-	pr.BudgetNote = budgetNote(cost, budget)
+	timeline, _ := asNumber(b.env[idTimelineMonths])
+	budget, _ := asNumber(b.env[idBudget])
+	pr.FitsTimeline = float64(b.months.Min) <= timeline
+	pr.FitsBudget = float64(b.cost.Min) <= budget
+	pr.TimelineNote = timelineNote(b.months, timeline)
+	pr.BudgetNote = budgetNote(b.cost, budget)
 }

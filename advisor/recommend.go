@@ -64,6 +64,15 @@ type PathResult struct {
 	// WhatWouldChange is filled for the top paths by reports: unmet gates and
 	// routes with the smallest answer change that meets them.
 	WhatWouldChange []Lever `json:"what_would_change,omitempty"`
+	// Current says the person already stands on this path: they hold its
+	// credential or do its job now ("you are here").
+	Current bool `json:"current"`
+	// Route is the certification route the plan follows (nil when the path
+	// has no target credential, one is held, or none can be met).
+	Route *RouteRef `json:"route,omitempty"`
+	// Alternatives are the other routes that can be met, best first, each
+	// with the months and cost of its own steps and exam.
+	Alternatives []Alternative `json:"alternatives"`
 
 	path *Path
 }
@@ -108,6 +117,24 @@ type PlanStep struct {
 	Source     string   `json:"source,omitempty"`
 }
 
+// RouteRef names a certification route.
+type RouteRef struct {
+	Credential string `json:"credential"`
+	Route      string `json:"route"`
+}
+
+// Alternative is a route the plan could follow instead, with the months and
+// cost of its own steps and exam (the licence and first job come on top, as
+// for the plan).
+type Alternative struct {
+	Credential string      `json:"credential"`
+	Route      string      `json:"route"`
+	Eligible   Eligibility `json:"eligible"`
+	Months     Span        `json:"months"`
+	Cost       Span        `json:"cost"`
+	Status     Status      `json:"status"`
+}
+
 // RouteResult is a credential route and whether the student meets it.
 type RouteResult struct {
 	CredentialID string      `json:"credential_id"`
@@ -122,6 +149,15 @@ type RouteResult struct {
 	Status       Status      `json:"status"`
 	Source       string      `json:"source"`
 	Held         bool        `json:"held"`
+	// Note is the route's caveat (a time window, what cannot be checked).
+	Note string `json:"note,omitempty"`
+	// Steps, Months and Cost are what meeting the route takes on this path:
+	// its steps' titles, and their months and cost with the exam.
+	Steps  []string `json:"steps,omitempty"`
+	Months Span     `json:"months,omitzero"`
+	Cost   Span     `json:"cost,omitzero"`
+	// Chosen marks the route the plan follows.
+	Chosen bool `json:"chosen,omitempty"`
 }
 
 // LicenceInfo says whether the student's state licenses this work.
@@ -218,45 +254,78 @@ func (e *Engine) score(m *vm.VM, env map[string]any, withReasons bool) ([]int, [
 	return scores, reasons
 }
 
+// standing is what is worked out from the answers before any path is
+// ranked: the condition environment (with eligible_now), what the routes
+// need now, and which paths the person already stands on.
+type standing struct {
+	env     map[string]any
+	now     nowTable
+	unsure  []string // credentials only an unconfirmed route opens now
+	current []bool   // per path
+	scores  []int
+	reasons [][]Reason
+	order   []int // path indexes, best first
+}
+
+// stand evaluates the routes, the current paths and the rules, and ranks the
+// paths: by score, highest first, except that paths the person already
+// stands on go last when current_last_when holds (someone moving on is not
+// sent back to the job they have); on an equal score the one listed first
+// by [Engine.Paths] ranks higher, so a tie never depends on file names or on
+// the order files were read in.
+func (e *Engine) stand(m *vm.VM, a Answers, withReasons bool) standing {
+	s := standing{env: e.envFor(a)}
+	held, _ := s.env[idCertificationsHeld].([]string)
+	s.now = e.evalNow(m, s.env)
+	var ok []string
+	ok, s.unsure = e.eligibleLists(s.now, held)
+	s.env[eligibleNowVar] = ok
+	s.current = make([]bool, len(e.paths))
+	last := !e.currentLast.IsZero() && eval(m, &e.currentLast, s.env)
+	for i, p := range e.paths {
+		s.current[i] = !p.CurrentIf.IsZero() && eval(m, &p.CurrentIf, s.env)
+	}
+	s.scores, s.reasons = e.score(m, s.env, withReasons)
+	s.order = make([]int, len(e.paths))
+	for i := range s.order {
+		s.order[i] = i
+	}
+	back := func(i int) int {
+		if last && s.current[i] {
+			return 1
+		}
+		return 0
+	}
+	slices.SortFunc(s.order, func(x, y int) int {
+		return cmp.Or(cmp.Compare(back(x), back(y)), cmp.Compare(s.scores[y], s.scores[x]), cmp.Compare(x, y))
+	})
+	return s
+}
+
 // Top returns the top-ranked path and its plan only: what a cohort report
 // needs, at a fraction of the cost of [Engine.Recommend]. It ranks exactly as
 // Recommend does.
 func (e *Engine) Top(a Answers) PathResult {
-	env := e.envFor(a)
 	var m vm.VM
-	scores, _ := e.score(&m, env, false)
-	best := 0
-	for i, s := range scores {
-		if s > scores[best] {
-			best = i // ties keep the earlier path, as the stable sort in Recommend does
-		}
-	}
+	s := e.stand(&m, a, false)
+	best := s.order[0]
 	p := e.paths[best]
-	pr := PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: scores[best], Fit: e.fitLabel(scores[best]), path: p}
-	e.plan(&m, p, env, &pr, nil)
+	pr := PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
+		Fit: e.fitLabel(s.scores[best]), Current: s.current[best], path: p}
+	e.plan(&m, p, s.env, s.now, &pr, nil)
 	return pr
 }
 
 // Recommend ranks every path for the answers and builds each one's plan,
 // routes and figures. It is pure and deterministic: the same data and answers
-// give the same result. Paths rank by score, highest first; on an equal score
-// the one listed first by [Engine.Paths] ranks higher, so a tie never depends
-// on file names or on the order files were read in.
+// give the same result. The ranking is [Engine.stand]'s.
 func (e *Engine) Recommend(a Answers) *Recommendation {
-	env := e.envFor(a)
 	var m vm.VM
 	r := &Recommendation{Disclaimer: e.disclaimer, answers: a}
+	s := e.stand(&m, a, true)
+	env, scores, reasons, order := s.env, s.scores, s.reasons, s.order
 
-	scores, reasons := e.score(&m, env, true)
-
-	// Rank first (by score, then the index into e.paths: the documented tie
-	// key), then build each result in its place; all plans share one
-	// allocation.
-	order := make([]int, len(e.paths))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(x, y int) int { return cmp.Or(cmp.Compare(scores[y], scores[x]), cmp.Compare(x, y)) })
+	// build each result in its place; all plans share one allocation
 	steps := make([]PlanStep, 0, e.maxSteps)
 	cited := make(citations, len(e.sources))
 	r.Paths = make([]PathResult, len(e.paths))
@@ -264,7 +333,7 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 		p := e.paths[i]
 		pr := PathResult{
 			Rank: rank + 1, ID: p.ID, Title: p.Title, Level: p.Level, Summary: p.Summary,
-			Score: scores[i], Fit: e.fitLabel(scores[i]), Reasons: reasons[i], path: p,
+			Score: scores[i], Fit: e.fitLabel(scores[i]), Reasons: reasons[i], Current: s.current[i], path: p,
 		}
 		if pr.Reasons == nil {
 			pr.Reasons = []Reason{}
@@ -280,10 +349,9 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 			}
 			pr.Gates = append(pr.Gates, gr)
 		}
-		pr.Plan = steps[len(steps) : len(steps) : len(steps)+len(p.Steps)]
-		e.plan(&m, p, env, &pr, cited)
+		pr.Plan = steps[len(steps) : len(steps) : len(steps)+len(p.Steps)+1]
+		e.plan(&m, p, env, s.now, &pr, cited)
 		steps = steps[:len(steps)+len(pr.Plan)]
-		pr.Certifications = e.routes(&m, p, env, pr.Plan, cited)
 		pr.Salary = SalaryInfo{Median: p.Salary.Median, Low: p.Salary.Low, High: p.Salary.High, Per: p.Salary.Per,
 			AsOf: p.Salary.AsOf, Source: p.Salary.Source.ID, Status: p.Salary.Status, Note: p.Salary.Note}
 		pr.Outlook = OutlookInfo{GrowthPct: p.Outlook.GrowthPct, Period: p.Outlook.Period, Openings: p.Outlook.Openings,

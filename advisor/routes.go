@@ -118,6 +118,11 @@ func (e *Engine) allHold(m *vm.VM, rt *Route, env map[string]any) bool {
 // held list; on an ordered question the grant never lowers the answer;
 // anything else is set.
 func (e *Engine) applyGrants(env map[string]any, grants map[string]any) {
+	e.applyGrantsWith(env, grants, func(k string, v any) { env[k] = v })
+}
+
+// applyGrantsWith is applyGrants with each change made through set.
+func (e *Engine) applyGrantsWith(env map[string]any, grants map[string]any, set func(string, any)) {
 	for id, v := range grants {
 		q := e.question(id)
 		switch nv := v.(type) {
@@ -129,20 +134,20 @@ func (e *Engine) applyGrants(env map[string]any, grants map[string]any) {
 					merged = append(merged, s)
 				}
 			}
-			env[id] = merged
+			set(id, merged)
 		case int, float64:
 			cur, ok := asNumber(env[id])
 			if g, _ := asNumber(nv); ok && q.Ordered && cur > g {
 				continue
 			}
-			env[id] = nv
+			set(id, nv)
 		case string:
 			if cur, ok := env[id].(string); ok && q.Ordered && q.OptionIndex(cur) > q.OptionIndex(nv) {
 				continue
 			}
-			env[id] = nv
+			set(id, nv)
 		default:
-			env[id] = v
+			set(id, v)
 		}
 	}
 }

@@ -397,3 +397,9 @@ func routeDiscontinued(note string) string {
 	}
 	return "this route is discontinued"
 }
+
+// heldBecause is the verdict of a credential the person holds.
+const heldBecause = "you already hold this credential"
+
+// examTitle is the title of an exam step made from a credential.
+func examTitle(name string) string { return "Pass the " + name + " certification exam" }
