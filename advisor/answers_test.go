@@ -314,11 +314,11 @@ func TestSourceNameAndPathTitle(t *testing.T) {
 
 func TestLeverFromADecimalAnswer(t *testing.T) {
 	e := embedded(t)
-	for _, l := range e.WhatWouldChange(advisor.Answers{"lab_experience_years": 0.5}, "phlebotomy") {
+	for _, l := range e.WhatWouldChange(advisor.Answers{"phlebotomy_experience_years": 0.5}, "phlebotomy") {
 		if l.What != "CPT(NHA) route 2" {
 			continue
 		}
-		if len(l.Changes) != 1 || l.Changes[0].To != 1 || l.Changes[0].String() != "Years working in a clinical lab: 0.5 years -> 1 year" {
+		if len(l.Changes) != 1 || l.Changes[0].To != 1 || l.Changes[0].String() != "Years drawing blood: 0.5 years -> 1 year" {
 			t.Fatalf("lever %+v; want 0.5 years -> 1 year", l)
 		}
 		return

@@ -534,10 +534,11 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 			return nil, fmt.Sprintf("expected one of %s", quoteList(q.optionValues()))
 		}
-		if !q.hasOption(n.Value) {
+		v, ok := q.optionFor(n.Value)
+		if !ok {
 			return nil, fmt.Sprintf("%s is not an option%s; allowed: %s", echo(n.Value), didYouMean(n.Value, q.optionValues()), quoteList(q.optionValues()))
 		}
-		return n.Value, ""
+		return v, ""
 	case KindMulti:
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 			return []string{}, ""
@@ -550,11 +551,12 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 			if c.Kind != yaml.ScalarNode {
 				return nil, "expected a list of plain values"
 			}
-			if !q.hasOption(c.Value) {
+			v, ok := q.optionFor(c.Value)
+			if !ok {
 				return nil, fmt.Sprintf("%s is not an option%s; allowed: %s", echo(c.Value), didYouMean(c.Value, q.optionValues()), quoteList(q.optionValues()))
 			}
-			if !slices.Contains(out, c.Value) {
-				out = append(out, c.Value)
+			if !slices.Contains(out, v) {
+				out = append(out, v)
 			}
 		}
 		return out, ""
@@ -700,10 +702,29 @@ func (q *Question) optionValues() []string {
 }
 
 func (q *Question) hasOption(v string) bool {
+	_, ok := q.optionFor(v)
+	return ok
+}
+
+// optionFor returns the option value that v names: the value itself, or,
+// in any case, the value, the option's label, its short label (before a
+// colon), or an alias (a credential's name as its body writes it, such as
+// MLT(ASCP)). So state: ny, state: New York and MLT(ASCP) are understood.
+func (q *Question) optionFor(v string) (string, bool) {
 	for _, o := range q.Options {
 		if o.Value == v {
-			return true
+			return o.Value, true
 		}
 	}
-	return false
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return "", false
+	}
+	for _, o := range q.Options {
+		if strings.EqualFold(o.Value, t) || strings.EqualFold(o.Label, t) || strings.EqualFold(ShortLabel(o.Label), t) ||
+			slices.ContainsFunc(o.aliases, func(a string) bool { return strings.EqualFold(a, t) }) {
+			return o.Value, true
+		}
+	}
+	return "", false
 }

@@ -404,6 +404,12 @@ func (e *Engine) linkQuestions(ps *problems) {
 				ps.add(q.file, q.pos, "%s: a %s question needs options", where, q.Kind)
 			}
 			seen := map[string]bool{}
+			for oi := range q.Options {
+				// an option that is a credential also answers to its name
+				if ci, ok := e.credIndex[q.Options[oi].Value]; ok {
+					q.Options[oi].aliases = []string{e.credentials[ci].Name}
+				}
+			}
 			for _, o := range q.Options {
 				if o.Value == "" || o.Label == "" {
 					ps.add(q.file, q.pos, "%s: every option needs a value and a label", where)

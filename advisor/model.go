@@ -111,6 +111,8 @@ type Option struct {
 	Value string `yaml:"value"`
 	Label string `yaml:"label"`
 	Help  string `yaml:"help"`
+
+	aliases []string // other names answers may use (set by the loader)
 }
 
 // Question ids the engine reads by name. They are part of the stable

@@ -147,6 +147,7 @@ func isTarget(p *Path, id string) bool {
 type routeOption struct {
 	cred   *Credential
 	ci, ri int
+	target int // the credential's place in the path's targets
 	steps  []int     // the path's steps that meet it, in path order
 	years  []float64 // for each of steps: the years an experience step adds
 	months Span      // the steps plus the exam
@@ -318,6 +319,8 @@ func (e *Engine) examStep(p *Path, c *Credential) PlanStep {
 	if c.Fee != nil {
 		ps.Cost = Span{c.Fee.Amount, c.Fee.Amount}
 		ps.Source = c.Fee.Source.ID
+	} else {
+		ps.Note = feeUnknown
 	}
 	return ps
 }
@@ -368,7 +371,7 @@ func (e *Engine) pathTargets(p *Path, env map[string]any) []*Credential {
 func (e *Engine) options(pl *planner, targets []*Credential, held []string, cited citations) ([]RouteResult, []routeOption) {
 	var out []RouteResult
 	var opts []routeOption
-	for _, c := range targets {
+	for ti, c := range targets {
 		ci := e.credIndex[c.ID]
 		if slices.Contains(held, c.ID) {
 			out = append(out, RouteResult{CredentialID: c.ID, Credential: c.Name, Eligible: EligibleNow,
@@ -390,7 +393,7 @@ func (e *Engine) options(pl *planner, targets []*Credential, held []string, cite
 					rr.Unmet = append(rr.Unmet, rt.Requires[qi].Because)
 				}
 			}
-			opt := routeOption{cred: c, ci: ci, ri: ri, exam: exam}
+			opt := routeOption{cred: c, ci: ci, ri: ri, target: ti, exam: exam}
 			switch {
 			case rt.Discontinued:
 				rr.Eligible = EligibleNo
@@ -441,8 +444,10 @@ func addSpan(a, b Span) Span { return Span{a.Min + b.Min, a.Max + b.Max} }
 
 // bestOption sorts the options best first: those whose quick and cheap end
 // fits the timeline and the budget (with the plan's other steps, common to
-// every route) first, then the fastest, then the cheapest, then routes whose
-// text is confirmed, then data order.
+// every route) first, then the fastest, then the path's main credential
+// before its alternatives (targets are listed main first; a credential whose
+// fee is unknown must not win on a cost of $0), then the cheapest, then
+// routes whose text is confirmed, then data order.
 func bestOption(opts []routeOption, e *Engine, common Span, commonCost Span, timeline, budget float64) {
 	fits := func(o routeOption) int {
 		if float64(o.months.Min+common.Min) <= timeline && float64(o.cost.Min+commonCost.Min) <= budget {
@@ -461,6 +466,7 @@ func bestOption(opts []routeOption, e *Engine, common Span, commonCost Span, tim
 			cmp.Compare(fits(a), fits(b)),
 			cmp.Compare(a.months.Min, b.months.Min),
 			cmp.Compare(a.months.Max, b.months.Max),
+			cmp.Compare(a.target, b.target),
 			cmp.Compare(a.cost.Min, b.cost.Min),
 			cmp.Compare(a.cost.Max, b.cost.Max),
 			cmp.Compare(unconfirmed(a), unconfirmed(b)),

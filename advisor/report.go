@@ -90,7 +90,7 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 	top := &r.Paths[0]
 	b.WriteString("medpath: your career recommendation\n")
 	b.WriteString(strings.Repeat("=", 35) + "\n\n")
-	hang(b, "Recommended: ", fmt.Sprintf("%s, %s level. %s, score %d.", top.Title, top.Level, top.Fit, top.Score))
+	hang(b, "Recommended: ", fmt.Sprintf("%s, %s level. %s, score %d.%s", top.Title, top.Level, top.Fit, top.Score, hereText(top)))
 	b.WriteString("\n")
 	para(b, "", top.Summary)
 
@@ -100,8 +100,8 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 	heading(b, "Other paths, ranked")
 	for i := 1; i < len(r.Paths); i++ {
 		p := &r.Paths[i]
-		hang(b, fmt.Sprintf("%2d. ", p.Rank), fmt.Sprintf("%s (%s): %s, score %d; %s to a first job, %s; pay %s",
-			p.Title, p.Level, p.Fit, p.Score, MonthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median)))
+		hang(b, fmt.Sprintf("%2d. ", p.Rank), fmt.Sprintf("%s (%s): %s, score %d; %s to a first job, %s; pay %s%s",
+			p.Title, p.Level, p.Fit, p.Score, MonthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median), hereText(p)))
 		if len(p.Reasons) > 0 {
 			hang(b, "    why: ", p.Reasons[0].Because)
 		}
@@ -135,6 +135,9 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 	}
 
 	heading(b, fmt.Sprintf("Your plan: %s to a first job, %s", MonthsText(p.TotalMonths), DollarSpan(p.TotalCost)))
+	if p.Route != nil {
+		para(b, "  ", RouteLine(p))
+	}
 	for i, s := range p.Plan {
 		when := fmt.Sprintf("month %d", p.Plan[i].StartMonth.Min)
 		if s.Later {
@@ -151,18 +154,16 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 	hang(b, "  ", Capitalize(p.TimelineNote)+".")
 	hang(b, "  ", Capitalize(p.BudgetNote)+".")
 
+	if len(p.Alternatives) > 0 {
+		heading(b, "Other ways to certify")
+		for _, a := range p.Alternatives {
+			hang(b, "  - ", AlternativeLine(a))
+		}
+	}
 	if len(p.Certifications) > 0 {
 		heading(b, "Certification routes")
 		for _, c := range p.Certifications {
-			lead := fmt.Sprintf("  %s route %s: %s. ", c.Credential, c.Route, strings.ToUpper(EligibleLabel(c.Eligible)))
-			text := sentence(c.Summary) + " " + sentence(Capitalize(c.Because))
-			if c.Held {
-				text = "You already hold this credential. " + text
-			}
-			if c.Status == StatusUnconfirmed {
-				text += " (Unconfirmed: verify with the certifying body.)"
-			}
-			hang(b, "  - ", strings.TrimSpace(lead)+" "+text)
+			hang(b, "  - ", RouteResultLine(c))
 		}
 	}
 	if p.Licence != nil {

@@ -130,7 +130,7 @@ func (e *Engine) SourceName(id string) string {
 // sentence ends s with exactly one full stop.
 func sentence(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ")") {
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ".)") {
 		return s
 	}
 	return s + "."
@@ -398,8 +398,71 @@ func routeDiscontinued(note string) string {
 	return "this route is discontinued"
 }
 
+// feeUnknown notes an exam whose fee the data does not have (counted as $0).
+const feeUnknown = "The fee could not be confirmed, so none is counted; ask the certifying body."
+
 // heldBecause is the verdict of a credential the person holds.
 const heldBecause = "you already hold this credential"
 
 // examTitle is the title of an exam step made from a credential.
 func examTitle(name string) string { return "Pass the " + name + " certification exam" }
+
+// hereText marks a path the person already stands on, for one-line lists.
+func hereText(p *PathResult) string {
+	if p.Current {
+		return " (you are here)"
+	}
+	return ""
+}
+
+// HereLabel is what lists say of a path the person already stands on.
+const HereLabel = "you are here"
+
+// RouteLine says which route a plan follows: "The plan follows MLT(ASCP)
+// route 4."
+func RouteLine(p *PathResult) string {
+	if p.Route == nil {
+		return ""
+	}
+	return "The plan follows " + p.Route.Credential + " route " + p.Route.Route + "."
+}
+
+// AlternativeLine words another route to the credential with its own
+// months and cost: "MLT(ASCP) route 1: after the plan's steps, 19–26 months,
+// $8,325–$19,580 (unconfirmed: verify with the certifying body)".
+func AlternativeLine(a Alternative) string {
+	s := a.Credential + " route " + a.Route + ": "
+	if a.Eligible == EligibleNow {
+		s += "eligible now, the exam alone: "
+	} else {
+		s += "after its own steps: "
+	}
+	s += MonthsText(a.Months) + ", " + DollarSpan(a.Cost)
+	if a.Status == StatusUnconfirmed {
+		s += " (unconfirmed: verify with the certifying body)"
+	}
+	return s + "."
+}
+
+// RouteResultLine words one certification route and its verdict, with the
+// route's caveat, the steps that meet it and what they take.
+func RouteResultLine(c RouteResult) string {
+	if c.Held {
+		return c.Credential + ": you already hold this credential."
+	}
+	s := fmt.Sprintf("%s route %s: %s.", c.Credential, c.Route, strings.ToUpper(EligibleLabel(c.Eligible)))
+	if c.Chosen {
+		s += " The plan follows this route."
+	}
+	s += " " + sentence(c.Summary) + " " + sentence(Capitalize(c.Because))
+	if c.Eligible != EligibleNo && (c.Months != Span{}) {
+		s += " " + fmt.Sprintf("With its steps and the exam: %s, %s.", MonthsText(c.Months), DollarSpan(c.Cost))
+	}
+	if c.Note != "" {
+		s += " Note: " + sentence(c.Note)
+	}
+	if c.Status == StatusUnconfirmed {
+		s += " (Unconfirmed: verify with the certifying body.)"
+	}
+	return s
+}

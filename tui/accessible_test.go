@@ -121,6 +121,7 @@ func TestAccessibleFullRun(t *testing.T) {
 		"chemistry_credits":     20,
 		"lab_program":           "mlt",
 		"lab_program_years_ago": 2,
+		"experience_kinds":      []string{"core_lab"},
 		"lab_experience_years":  1,
 		"certifications_held":   []string{"pbt-ascp"},
 		"timeline_months":       18,
@@ -240,7 +241,7 @@ func TestAccessibleOtherInputForms(t *testing.T) {
 			continue
 		}
 		if q.ID == certs.ID {
-			lines = append(lines, "3, 13 1", "3;1") // 13 is not an option
+			lines = append(lines, "3, 99 1", "3;1") // 99 is not an option
 			break
 		}
 		lines = append(lines, "")
@@ -263,8 +264,8 @@ func TestAccessibleOtherInputForms(t *testing.T) {
 	if !reflect.DeepEqual(got["certifications_held"], wantCerts) {
 		t.Errorf("certifications_held = %v; want %v in questionnaire order", got["certifications_held"], wantCerts)
 	}
-	if !strings.Contains(out, `! "13" is not one of the options`) {
-		t.Errorf("option 13 of a multi was accepted")
+	if !strings.Contains(out, `! "99" is not one of the options`) {
+		t.Errorf("option 99 of a multi was accepted")
 	}
 }
 

@@ -131,8 +131,8 @@ func TestShowIfAddsAndRemovesQuestions(t *testing.T) {
 	if slices.Contains(visibleIDs(m), "lab_program_years_ago") {
 		t.Fatalf("no program should remove lab_program_years_ago: %v", visibleIDs(m))
 	}
-	if currentID(m) != "lab_experience_years" {
-		t.Fatalf("at %q, want lab_experience_years", currentID(m))
+	if currentID(m) != "current_job" {
+		t.Fatalf("at %q, want current_job", currentID(m))
 	}
 	// The hidden answer is kept (it comes back with its question) but never
 	// reaches the engine or the caller.
