@@ -147,7 +147,7 @@ func isTarget(p *Path, id string) bool {
 type routeOption struct {
 	cred   *Credential
 	ci, ri int
-	target int // the credential's place in the path's targets
+	target int       // the credential's place in the path's targets
 	steps  []int     // the path's steps that meet it, in path order
 	years  []float64 // for each of steps: the years an experience step adds
 	months Span      // the steps plus the exam
