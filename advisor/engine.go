@@ -36,10 +36,11 @@ type Engine struct {
 	licensing     []string
 	env           map[string]any
 	progCache     map[string]*vm.Program
-	conds         condBudget   // the cost of the conditions (cond.go)
-	maxSteps      int          // the steps of all paths together, to size one allocation
-	routeCount    int          // the routes of all credentials together
-	conf          *conf.Config // compile configuration, built on first use
+	conds         condBudget          // the cost of the conditions (cond.go)
+	maxSteps      int                 // the steps of all paths together, to size one allocation
+	routeCount    int                 // the routes of all credentials together
+	reqMemo       map[*vm.Program]int // distinct requirement conditions (evalNow)
+	conf          *conf.Config        // compile configuration, built on first use
 }
 
 func newEngine() *Engine {

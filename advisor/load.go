@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"fmt"
+	"github.com/expr-lang/expr/vm"
 	"io/fs"
 	"path"
 	"regexp"
@@ -488,6 +489,10 @@ func (e *Engine) linkPath(p *Path, ps *problems) {
 			ps.add(p.file, g.When.Pos, "%s: gate %q needs because and bridge", where, g.ID)
 		}
 	}
+	if len(p.Steps) > maxPathSteps {
+		ps.add(p.file, p.pos, "%s: %d steps; a path has at most %d", where, len(p.Steps), maxPathSteps)
+		p.Steps = p.Steps[:maxPathSteps]
+	}
 	stepIDs := map[string]bool{}
 	for i := range p.Steps {
 		st := &p.Steps[i]
@@ -665,6 +670,17 @@ func (e *Engine) linkCredential(c *Credential, bodies map[string]*Body, ps *prob
 			if req.When.prog != nil {
 				req.reads = e.varsOf(e.reads(req.When.prog)...)
 				c.reads.union(req.reads)
+				// routes share many parts ("a high-school diploma"): evalNow
+				// evaluates each distinct condition once
+				if e.reqMemo == nil {
+					e.reqMemo = map[*vm.Program]int{}
+				}
+				k, ok := e.reqMemo[req.When.prog]
+				if !ok {
+					k = len(e.reqMemo)
+					e.reqMemo[req.When.prog] = k
+				}
+				req.memo = k
 			}
 		}
 	}

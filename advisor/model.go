@@ -318,6 +318,7 @@ type Requirement struct {
 	Because string `yaml:"because"`
 
 	reads varSet // the questions When reads
+	memo  int    // the condition's index among distinct requirement conditions
 }
 
 // Route is one way to become eligible for a credential.

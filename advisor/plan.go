@@ -7,6 +7,9 @@ import (
 	"github.com/expr-lang/expr/vm"
 )
 
+// maxPathSteps is the most steps a path may have.
+const maxPathSteps = 64
+
 // plan builds a path's plan, its totals, notes and certification routes. A
 // path with targets follows the route that fits the person best (see
 // planner.go); a path without follows its steps' when and skip_if.
@@ -31,13 +34,19 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 
 	// the steps every route shares (licences, the first job) count when
 	// telling whether a route fits the timeline and budget
+	// shared marks the steps every route shares that apply (each condition is
+	// evaluated once)
+	var shared [maxPathSteps]bool
 	var common, commonCost Span
+	later := false
 	for i := range p.Steps {
 		st := &p.Steps[i]
-		if st.Kind == StepAdvancement {
-			break
+		later = later || st.Kind == StepAdvancement
+		if st.Kind.meets() {
+			continue
 		}
-		if (st.Kind == StepLicence || st.Kind == StepJob) && e.applies(m, st, env) && !(skipLicence && st.Kind == StepLicence) {
+		shared[i] = e.applies(m, st, env) && !(skipLicence && st.Kind == StepLicence)
+		if shared[i] && !later {
 			common, commonCost = addSpan(common, Span{st.Months.Min, st.Months.Max}), addSpan(commonCost, Span{st.Cost.Min, st.Cost.Max})
 		}
 	}
@@ -101,7 +110,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 			b.addPlan(chosen.exam)
 			synthExam = false
 		}
-		if !e.applies(m, st, env) || (skipLicence && st.Kind == StepLicence) {
+		if !shared[i] {
 			continue
 		}
 		b.add(st, e.planStep(st))

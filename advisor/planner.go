@@ -37,13 +37,25 @@ type nowTable [][]uint32
 func (e *Engine) evalNow(m *vm.VM, env map[string]any) nowTable {
 	t := make(nowTable, len(e.credentials))
 	backing := make([]uint32, e.routeCount)
+	known := make([]uint8, len(e.reqMemo)) // 0 not yet, 1 holds, 2 does not
 	for ci, c := range e.credentials {
 		row := backing[:len(c.Routes):len(c.Routes)]
 		backing = backing[len(c.Routes):]
 		for ri := range c.Routes {
 			var mask uint32
 			for qi := range c.Routes[ri].Requires {
-				if eval(m, &c.Routes[ri].Requires[qi].When, env) {
+				req := &c.Routes[ri].Requires[qi]
+				if req.When.prog == nil {
+					mask |= 1 << qi
+					continue
+				}
+				if known[req.memo] == 0 {
+					known[req.memo] = 2
+					if eval(m, &req.When, env) {
+						known[req.memo] = 1
+					}
+				}
+				if known[req.memo] == 1 {
 					mask |= 1 << qi
 				}
 			}
@@ -102,6 +114,12 @@ type planner struct {
 	now   nowTable
 	cands []int // the path's steps that can help meet a route, in path order
 	undo  []undoEntry
+	// taken and years are run's scratch space.
+	taken []int
+	years []float64
+	// changed are the questions the steps applied since the last reset may
+	// have changed.
+	changed varSet
 }
 
 type undoEntry struct {
@@ -120,6 +138,7 @@ func (pl *planner) reset() {
 		pl.env[pl.undo[i].key] = pl.undo[i].val
 	}
 	pl.undo = pl.undo[:0]
+	pl.changed = varSet{}
 }
 
 // candidates lists the steps of p that can be part of meeting one of its
@@ -165,46 +184,69 @@ func (pl *planner) applicable(i int) bool {
 	}
 	if st.Kind == StepExam {
 		c := pl.e.credentials[pl.e.credIndex[st.Credential.ID]]
-		return slices.ContainsFunc(c.Routes, func(rt Route) bool {
-			return !rt.Discontinued && pl.e.allHold(pl.m, &rt, pl.env)
-		})
+		for ri := range c.Routes {
+			if rt := &c.Routes[ri]; !rt.Discontinued && pl.e.allHold(pl.m, rt, pl.env) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// holds reports whether route ri of credential ci holds in the running
+// answers. A part met now is re-checked only if a step applied since changed
+// a question it reads.
+func (pl *planner) holds(ci, ri int) bool {
+	rt := &pl.e.credentials[ci].Routes[ri]
+	mask := pl.now[ci][ri]
+	for qi := range rt.Requires {
+		req := &rt.Requires[qi]
+		if mask&(1<<qi) != 0 && !req.reads.meets(pl.changed) {
+			continue
+		}
+		if !eval(pl.m, &req.When, pl.env) {
+			return false
+		}
 	}
 	return true
 }
 
 // apply takes step i: its grants, or for an experience step the fewest half
-// years (up to its up_to) after which rt holds, or all it can add when none
-// is enough. It returns the years added (0 for other steps) and false when
-// an experience step can add nothing.
-func (pl *planner) apply(i int, rt *Route) (float64, bool) {
+// years (up to its up_to) after which route ri of credential ci holds, or all
+// it can add when none is enough. It returns the years added (0 for other
+// steps) and false when the step changes nothing.
+func (pl *planner) apply(i, ci, ri int) (float64, bool) {
 	st := &pl.p.Steps[i]
+	pl.changed.union(st.sets)
 	if st.Kind != StepExperience {
-		pl.e.applyGrantsWith(pl.env, st.grants, pl.set)
-		return 0, true
+		// a step that changes nothing serves no route
+		return 0, pl.e.applyGrantsWith(pl.env, st.grants, pl.set)
 	}
 	have, _ := asNumber(pl.env[st.Adds])
 	room := st.UpTo - have
-	if room < 0.5 {
-		return 0, false
+	if room < 0.5 || pl.holds(ci, ri) {
+		return 0, false // no room, or no need
 	}
 	pl.set(idLabWorkYearsAgo, 0)
 	for k := 0.5; k <= room+1e-9; k += 0.5 {
 		pl.set(st.Adds, numberValue(have+k))
-		if pl.e.allHold(pl.m, rt, pl.env) {
+		if pl.holds(ci, ri) {
 			return k, true
 		}
 	}
 	return room, true
 }
 
-// run applies the steps of set in order and reports whether rt then holds,
-// undoing everything before it returns. In strict mode every step must be
-// applicable where it stands; otherwise steps that are not are left out. It
-// returns the steps taken and the years each added.
-func (pl *planner) run(rt *Route, set []int, strict bool) (bool, []int, []float64) {
+// run applies the steps of set in order and reports whether route ri of
+// credential ci then holds, undoing everything before it returns. In strict
+// mode every step must be applicable where it stands; otherwise steps that
+// are not are left out. On success it returns the steps taken and the years
+// each added.
+func (pl *planner) run(ci, ri int, set []int, strict bool) (bool, []int, []float64) {
 	defer pl.reset()
-	taken := make([]int, 0, len(set))
-	years := make([]float64, 0, len(set))
+	taken := pl.taken[:0]
+	years := pl.years[:0]
 	for _, i := range set {
 		if !pl.applicable(i) {
 			if strict {
@@ -212,7 +254,7 @@ func (pl *planner) run(rt *Route, set []int, strict bool) (bool, []int, []float6
 			}
 			continue
 		}
-		y, ok := pl.apply(i, rt)
+		y, ok := pl.apply(i, ci, ri)
 		if !ok {
 			if strict {
 				return false, nil, nil
@@ -222,7 +264,11 @@ func (pl *planner) run(rt *Route, set []int, strict bool) (bool, []int, []float6
 		taken = append(taken, i)
 		years = append(years, y)
 	}
-	return pl.e.allHold(pl.m, rt, pl.env), taken, years
+	pl.taken, pl.years = taken, years
+	if !pl.holds(ci, ri) {
+		return false, nil, nil
+	}
+	return true, slices.Clone(taken), slices.Clone(years)
 }
 
 // meet works out the steps that meet route ri of credential ci, or false
@@ -266,40 +312,49 @@ func (pl *planner) meet(ci, ri int) ([]int, []float64, bool) {
 			set = append(set, i)
 		}
 	}
-	ok, taken, years := pl.run(rt, set, false)
+	ok, taken, years := pl.run(ci, ri, set, false)
 	if !ok {
 		return nil, nil, false
 	}
-	// drop steps, the longest and dearest first, while the route still holds
-	order := slices.Clone(taken)
-	cost := func(k int) (int, int) {
+	if len(taken) < 2 {
+		return taken, years, true // one step (or none) is already the least
+	}
+	// Drop steps while the route still holds without them: first those that
+	// do not fit the person's timeline or budget on their own, then the
+	// longest and the dearest. Of two steps that serve the route alike (a
+	// full-time transfer or a part-time 2+2 bachelor's), the one that fits
+	// and is quicker stays.
+	timeline, _ := asNumber(pl.env[idTimelineMonths])
+	budget, _ := asNumber(pl.env[idBudget])
+	type weight struct{ misfit, months, cost int }
+	weigh := func(k int) weight {
 		st := &pl.p.Steps[taken[k]]
+		w := weight{months: st.Months.Max, cost: st.Cost.Max}
 		if st.Kind == StepExperience {
-			return yearsToMonths(years[k]), 0
+			w.months, w.cost = yearsToMonths(years[k]), 0
 		}
-		return st.Months.Max, st.Cost.Max
+		if float64(st.Months.Min) > timeline || float64(st.Cost.Min) > budget {
+			w.misfit = 1
+		}
+		return w
 	}
 	idx := make([]int, len(taken))
 	for k := range idx {
 		idx[k] = k
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
-		ma, ca := cost(a)
-		mb, cb := cost(b)
-		return cmp.Or(cmp.Compare(mb, ma), cmp.Compare(cb, ca))
+		wa, wb := weigh(a), weigh(b)
+		return cmp.Or(cmp.Compare(wb.misfit, wa.misfit), cmp.Compare(wb.months, wa.months), cmp.Compare(wb.cost, wa.cost))
 	})
-	keep := slices.Clone(order)
+	keep := slices.Clone(taken)
+	bestTaken, bestYears := taken, years
 	for _, k := range idx {
 		without := slices.DeleteFunc(slices.Clone(keep), func(i int) bool { return i == taken[k] })
-		if ok, _, _ := pl.run(rt, without, true); ok {
-			keep = without
+		if ok, t, y := pl.run(ci, ri, without, true); ok {
+			keep, bestTaken, bestYears = without, t, y
 		}
 	}
-	ok, taken, years = pl.run(rt, keep, true)
-	if !ok {
-		return nil, nil, false // cannot happen: keep was checked
-	}
-	return taken, years, true
+	return bestTaken, bestYears, true
 }
 
 // yearsToMonths turns years of work into whole months, rounding up.
@@ -341,6 +396,18 @@ func (e *Engine) planStep(st *Step) PlanStep {
 	return ps
 }
 
+// stepSpans are a step's months and cost, with its credential's fee when
+// the step names no cost of its own (as planStep does, without building it).
+func (e *Engine) stepSpans(st *Step) (months, cost Span) {
+	months, cost = Span{st.Months.Min, st.Months.Max}, Span{st.Cost.Min, st.Cost.Max}
+	if st.Credential.ID != "" && !st.Cost.Set {
+		if c := e.credentials[e.credIndex[st.Credential.ID]]; c.Fee != nil {
+			cost = Span{c.Fee.Amount, c.Fee.Amount}
+		}
+	}
+	return months, cost
+}
+
 // experienceStep is an experience step as the plan shows it: as many months
 // as the years it adds.
 func (e *Engine) experienceStep(st *Step, years float64) PlanStep {
@@ -369,8 +436,13 @@ func (e *Engine) pathTargets(p *Path, env map[string]any) []*Credential {
 // verdict and (when it can be met) the steps, months and cost to meet it.
 // It returns the route results in data order and the options that can be met.
 func (e *Engine) options(pl *planner, targets []*Credential, held []string, cited citations) ([]RouteResult, []routeOption) {
-	var out []RouteResult
-	var opts []routeOption
+	n := 0
+	for _, c := range targets {
+		n += len(c.Routes)
+	}
+	out := make([]RouteResult, 0, n)
+	opts := make([]routeOption, 0, n)
+	parts := make([]string, 0, 4*n) // every route's met and unmet parts, in one allocation
 	for ti, c := range targets {
 		ci := e.credIndex[c.ID]
 		if slices.Contains(held, c.ID) {
@@ -385,14 +457,19 @@ func (e *Engine) options(pl *planner, targets []*Credential, held []string, cite
 				Status: rt.Status, Source: rt.Source.ID, Note: rt.Note}
 			cited.add(rt.Source.ID)
 			mask := pl.now[ci][ri]
-			rr.Met, rr.Unmet = make([]string, 0, len(rt.Requires)), []string{}
+			start := len(parts)
 			for qi := range rt.Requires {
 				if mask&(1<<qi) != 0 {
-					rr.Met = append(rr.Met, rt.Requires[qi].Because)
-				} else {
-					rr.Unmet = append(rr.Unmet, rt.Requires[qi].Because)
+					parts = append(parts, rt.Requires[qi].Because)
 				}
 			}
+			mid := len(parts)
+			for qi := range rt.Requires {
+				if mask&(1<<qi) == 0 {
+					parts = append(parts, rt.Requires[qi].Because)
+				}
+			}
+			rr.Met, rr.Unmet = parts[start:mid:mid], parts[mid:len(parts):len(parts)]
 			opt := routeOption{cred: c, ci: ci, ri: ri, target: ti, exam: exam}
 			switch {
 			case rt.Discontinued:
@@ -418,17 +495,19 @@ func (e *Engine) options(pl *planner, targets []*Credential, held []string, cite
 				rr.AfterStep = last.Title
 				rr.Because = routeMetAfter(last.Title, rr.Unmet)
 			}
+			if len(opt.steps) > 0 {
+				rr.Steps = make([]string, len(opt.steps))
+			}
 			for k, i := range opt.steps {
 				st := &pl.p.Steps[i]
-				var ps PlanStep
+				months, cost := e.stepSpans(st)
 				if st.Kind == StepExperience {
-					ps = e.experienceStep(st, opt.years[k])
-				} else {
-					ps = e.planStep(st)
+					m := yearsToMonths(opt.years[k])
+					months, cost = Span{m, m}, Span{}
 				}
-				opt.months = addSpan(opt.months, ps.Months)
-				opt.cost = addSpan(opt.cost, ps.Cost)
-				rr.Steps = append(rr.Steps, ps.Title)
+				opt.months = addSpan(opt.months, months)
+				opt.cost = addSpan(opt.cost, cost)
+				rr.Steps[k] = st.Title
 			}
 			opt.months = addSpan(opt.months, exam.Months)
 			opt.cost = addSpan(opt.cost, exam.Cost)

@@ -121,35 +121,50 @@ func (e *Engine) applyGrants(env map[string]any, grants map[string]any) {
 	e.applyGrantsWith(env, grants, func(k string, v any) { env[k] = v })
 }
 
-// applyGrantsWith is applyGrants with each change made through set.
-func (e *Engine) applyGrantsWith(env map[string]any, grants map[string]any, set func(string, any)) {
+// applyGrantsWith is applyGrants with each change made through set. It
+// reports whether any answer changed (a grant of what is already held, or
+// of less than an ordered answer has, changes nothing).
+func (e *Engine) applyGrantsWith(env map[string]any, grants map[string]any, set func(string, any)) bool {
+	changed := false
 	for id, v := range grants {
 		q := e.question(id)
 		switch nv := v.(type) {
 		case []string:
 			cur, _ := env[id].([]string)
-			merged := slices.Clone(cur)
+			var merged []string
 			for _, s := range nv {
-				if !slices.Contains(merged, s) {
+				if !slices.Contains(cur, s) && !slices.Contains(merged, s) {
+					if merged == nil {
+						merged = slices.Clip(slices.Clone(cur))
+					}
 					merged = append(merged, s)
 				}
 			}
-			set(id, merged)
+			if merged != nil {
+				set(id, merged)
+				changed = true
+			}
 		case int, float64:
 			cur, ok := asNumber(env[id])
-			if g, _ := asNumber(nv); ok && q.Ordered && cur > g {
+			g, _ := asNumber(nv)
+			if ok && (cur == g || (q.Ordered && cur > g)) {
 				continue
 			}
 			set(id, nv)
+			changed = true
 		case string:
-			if cur, ok := env[id].(string); ok && q.Ordered && q.OptionIndex(cur) > q.OptionIndex(nv) {
+			cur, ok := env[id].(string)
+			if ok && (cur == nv || (q.Ordered && q.OptionIndex(cur) > q.OptionIndex(nv))) {
 				continue
 			}
 			set(id, nv)
+			changed = true
 		default:
 			set(id, v)
+			changed = true
 		}
 	}
+	return changed
 }
 
 // OptionIndex returns the index of the option with value v, or -1.

@@ -11,18 +11,30 @@ import (
 
 // Dollars formats a whole-dollar amount: $19,355.
 func Dollars(n int) string {
-	s := strconv.Itoa(abs(n))
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
+	var buf [32]byte
+	i := len(buf)
+	u := uint64(n)
 	if n < 0 {
-		return "-$" + b.String()
+		u = -u // two's complement: right for math.MinInt too
 	}
-	return "$" + b.String()
+	for d := 0; ; d++ {
+		if d > 0 && d%3 == 0 {
+			i--
+			buf[i] = ','
+		}
+		i--
+		buf[i] = byte('0' + u%10)
+		if u /= 10; u == 0 {
+			break
+		}
+	}
+	i--
+	buf[i] = '$'
+	if n < 0 {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
 }
 
 // DollarSpan formats a cost range: $0, $1,845 or $8,000–$20,000.
