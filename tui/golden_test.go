@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"medpath/advisor"
@@ -157,4 +158,80 @@ func TestGoldenTooSmall(t *testing.T) {
 			golden.RequireEqual(t, view(m))
 		})
 	}
+}
+
+// TestGoldenWhole holds the whole content of each scrolling pane, not only
+// the screenful the other goldens see: every results tab of the recommended
+// path, the what-if changes tab and the comparison, at each size. Text far
+// down a tab (the state licence, the levers, the bridges, the what-if
+// directions) is asserted here.
+func TestGoldenWhole(t *testing.T) {
+	cases := []struct {
+		name  string
+		build func(t testing.TB, w, h int) model
+		lines func(m model) []string
+	}{
+		{"overview", at(stateResult, "1"), resultLines},
+		{"plan", at(stateResult, "2"), resultLines},
+		{"certification", at(stateResult, "3"), resultLines},
+		{"pay", at(stateResult, "4"), resultLines},
+		{"certification-licensing-state", withAnswers(map[string]any{"state": "CA"}, resultsWith("3")), resultLines},
+		{"whatif-changes", whatIfTimeline("ctrl+u", "3", "6", "enter"), resultLines},
+		{"whatif-routes-better", withAnswers(nil, whatIfOn("lab_experience_years", "ctrl+u", "3", "enter")), resultLines},
+		{"whatif-routes-worse", withAnswers(map[string]any{"lab_experience_years": 3}, whatIfOn("lab_experience_years", "ctrl+u", "0", "enter")), resultLines},
+		{"compare", at(stateResult, "c"), compareLines},
+	}
+	for _, c := range cases {
+		for _, sz := range [][2]int{{80, 24}, {40, 12}} {
+			t.Run(fmt.Sprintf("%s/%dx%d", c.name, sz[0], sz[1]), func(t *testing.T) {
+				golden.RequireEqual(t, ansi.Strip(strings.Join(c.lines(c.build(t, sz[0], sz[1])), "\n")))
+			})
+		}
+	}
+}
+
+// withAnswers builds with the fixed answers changed by change.
+func withAnswers(change map[string]any, build func(t testing.TB, a advisor.Answers, w, h int) model) func(t testing.TB, w, h int) model {
+	return func(t testing.TB, w, h int) model {
+		a := fixedAnswers()
+		for id, v := range change {
+			a[id] = v
+		}
+		return build(t, a, w, h)
+	}
+}
+
+// resultsWith shows the results, then presses keys.
+func resultsWith(keys ...string) func(t testing.TB, a advisor.Answers, w, h int) model {
+	return func(t testing.TB, a advisor.Answers, w, h int) model {
+		m := newTestModel(t, a, w, h)
+		m = send(m, gotoMsg{to: stateResult})
+		return press(m, keys...)
+	}
+}
+
+// whatIfOn opens the what-if for question id from the results, then presses keys.
+func whatIfOn(id string, keys ...string) func(t testing.TB, a advisor.Answers, w, h int) model {
+	return func(t testing.TB, a advisor.Answers, w, h int) model {
+		m := newTestModel(t, a, w, h)
+		m = send(m, gotoMsg{to: stateResult})
+		m = press(m, "w")
+		m = send(m, whatIfPickMsg{id: id})
+		return press(m, keys...)
+	}
+}
+
+// resultLines is the whole detail pane of the results screen.
+func resultLines(m model) []string { return m.result.detail.lines }
+
+// compareLines is the whole comparison.
+func compareLines(m model) []string { return m.compare.vp.lines }
+
+// TestGoldenExitSummary holds the plain summary printed on stdout after the
+// advisor closes on the results of the fixed answers (Run's Result through
+// advisor.Engine.ExitSummary, as the command prints it).
+func TestGoldenExitSummary(t *testing.T) {
+	m := at(stateResult)(t, 80, 24)
+	res := m.outcome()
+	golden.RequireEqual(t, engine(t).ExitSummary(res.Recommendation, res.Exported...))
 }
