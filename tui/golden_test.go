@@ -38,7 +38,7 @@ func openQuestion(id string, keys ...string) func(t testing.TB, w, h int) model 
 func at(s state, keys ...string) func(t testing.TB, w, h int) model {
 	return func(t testing.TB, w, h int) model {
 		m := newTestModel(t, fixedAnswers(), w, h)
-		m = send(m, gotoMsg{to: s})
+		m = act(m, showScreen{to: s})
 		return press(m, keys...)
 	}
 }
@@ -50,9 +50,9 @@ func whatIfTimeline(keys ...string) func(t testing.TB, w, h int) model {
 		a := fixedAnswers()
 		a["timeline_months"] = 12
 		m := newTestModel(t, a, w, h)
-		m = send(m, gotoMsg{to: stateResult})
+		m = act(m, showScreen{to: stateResult})
 		m = press(m, "w")
-		m = send(m, whatIfPickMsg{id: "timeline_months"})
+		m = act(m, whatIfPick{id: "timeline_months"})
 		return press(m, keys...)
 	}
 }
@@ -60,7 +60,7 @@ func whatIfTimeline(keys ...string) func(t testing.TB, w, h int) model {
 func exporting(err error) func(t testing.TB, w, h int) model {
 	return func(t testing.TB, w, h int) model {
 		m := newTestModel(t, fixedAnswers(), w, h)
-		m = send(m, gotoMsg{to: stateResult})
+		m = act(m, showScreen{to: stateResult})
 		m.export = func(*advisor.Engine, advisor.Answers, string, string) (string, string, error) {
 			return "/home/student/medpath-report.md", "/home/student/medpath-answers.yaml", err
 		}
@@ -102,7 +102,7 @@ var screenCases = []screenCase{
 	{"learn-third", at(stateLearn, "down", "down")},
 	{"quit-confirm", func(t testing.TB, w, h int) model {
 		m := at(stateResult)(t, w, h)
-		m = send(m, answeredMsg{answers: advisor.Answers{"education": "bachelor"}})
+		m = act(m, answered{answers: advisor.Answers{"education": "bachelor"}})
 		return press(m, "q")
 	}},
 	{"result-levers", func(t testing.TB, w, h int) model {
@@ -153,7 +153,7 @@ func TestGoldenTooSmall(t *testing.T) {
 	for _, sz := range [][2]int{{39, 24}, {80, 11}, {20, 6}, {1, 1}} {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			m := newTestModel(t, fixedAnswers(), 80, 24)
-			m = send(m, gotoMsg{to: stateResult})
+			m = act(m, showScreen{to: stateResult})
 			m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			golden.RequireEqual(t, view(m))
 		})
@@ -205,7 +205,7 @@ func withAnswers(change map[string]any, build func(t testing.TB, a advisor.Answe
 func resultsWith(keys ...string) func(t testing.TB, a advisor.Answers, w, h int) model {
 	return func(t testing.TB, a advisor.Answers, w, h int) model {
 		m := newTestModel(t, a, w, h)
-		m = send(m, gotoMsg{to: stateResult})
+		m = act(m, showScreen{to: stateResult})
 		return press(m, keys...)
 	}
 }
@@ -214,9 +214,9 @@ func resultsWith(keys ...string) func(t testing.TB, a advisor.Answers, w, h int)
 func whatIfOn(id string, keys ...string) func(t testing.TB, a advisor.Answers, w, h int) model {
 	return func(t testing.TB, a advisor.Answers, w, h int) model {
 		m := newTestModel(t, a, w, h)
-		m = send(m, gotoMsg{to: stateResult})
+		m = act(m, showScreen{to: stateResult})
 		m = press(m, "w")
-		m = send(m, whatIfPickMsg{id: id})
+		m = act(m, whatIfPick{id: id})
 		return press(m, keys...)
 	}
 }

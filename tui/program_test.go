@@ -131,8 +131,8 @@ func TestProgramFlow(t *testing.T) {
 	}
 
 	// Run writes any save still owed when the program ends; do the same.
-	_, _, _, _ = fm.store.Flush()
-	path, err := fm.store.Result()
+	_, _, _, _ = fm.sess.store.Flush()
+	path, err := fm.sess.store.Result()
 	if err != nil || filepath.Dir(path) != sessions {
 		t.Fatalf("session %q: %v", path, err)
 	}
