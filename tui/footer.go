@@ -21,7 +21,7 @@ func note(text string) status    { return status{text: text} }
 func problem(text string) status { return status{text: text, err: true} }
 
 // footer is the status line (export result, quit question) and the help.
-func (m model) footer(w int) []string {
+func (m *model) footer(w int) []string {
 	st := m.c.st
 	var lines []string
 	switch {
@@ -42,7 +42,7 @@ func (m model) footer(w int) []string {
 }
 
 // helpKeys are the active screen's keys plus the global ones.
-func (m model) helpKeys() helpKeys {
+func (m *model) helpKeys() helpKeys {
 	var screen []key.Binding
 	if s := m.screen(); s != nil {
 		screen = s.helpKeys()

@@ -29,7 +29,7 @@ func openQuestion(id string, keys ...string) func(t testing.TB, w, h int) model 
 	return func(t testing.TB, w, h int) model {
 		m := newTestModel(t, fixedAnswers(), w, h)
 		m, cmd := m.showQuestions(id, false)
-		m = doAllUpdates(m.layout(), cmd)
+		m = doAllUpdates(laidOut(m), cmd)
 		return press(m, keys...)
 	}
 }
@@ -77,7 +77,7 @@ var screenCases = []screenCase{
 	{"question-number-default", func(t testing.TB, w, h int) model {
 		m := newTestModel(t, nil, w, h)
 		m, cmd := m.showQuestions("budget", false)
-		return doAllUpdates(m.layout(), cmd)
+		return doAllUpdates(laidOut(m), cmd)
 	}},
 	{"question-number-error", openQuestion("biology_credits", "ctrl+u", "2", "5", "0")},
 	{"question-multi", openQuestion("certifications_held", "space", "down", "down", "down", "space")},

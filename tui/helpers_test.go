@@ -96,7 +96,7 @@ func keypress(name string) tea.KeyPressMsg {
 // returns, feeding their messages back, until none are left.
 func send(m model, msg tea.Msg) model {
 	next, cmd := m.Update(msg)
-	return doAllUpdates(next.(model), cmd)
+	return doAllUpdates(*next.(*model), cmd)
 }
 
 // press sends key presses in order.
@@ -137,7 +137,7 @@ func doAllUpdates(m model, cmd tea.Cmd) model {
 				continue
 			}
 			next, more := m.Update(msg)
-			m = next.(model)
+			m = *next.(*model)
 			queue = append(queue, more)
 		}
 	}
@@ -152,8 +152,17 @@ var ownPackage = reflect.TypeOf(model{}).PkgPath()
 // returned it, and runs the commands it causes.
 func act(m model, t transition) model {
 	m, cmd := m.apply(t)
-	return doAllUpdates(m.layout(), cmd)
+	return doAllUpdates(laidOut(m), cmd)
 }
+
+// laidOut is m sized for the screen on show, as Update leaves it.
+func laidOut(m model) model {
+	m.layout()
+	return m
+}
+
+// ptr returns a pointer to the model, which is what the program holds.
+func ptr(m model) *model { return &m }
 
 // numberText is the text in the number field on screen ("" when the
 // question is not a number).

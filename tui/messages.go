@@ -61,21 +61,20 @@ func loadSession(eng *advisor.Engine, path string) tea.Cmd {
 	}
 }
 
-// sessionSavedMsg reports the end of a session save: the file and the
-// answers it now holds, or why the newest answers could not be written.
+// sessionSavedMsg reports the end of a session save: the file that now
+// holds the newest answers, or why they could not be written.
 type sessionSavedMsg struct {
-	gen     int // the session the save belongs to
-	path    string
-	answers advisor.Answers
-	err     error
+	gen  int // the session the save belongs to
+	path string
+	err  error
 }
 
 // saveSession returns a command that writes the newest answers asked of
 // store; file IO runs in the command, never in Update.
 func saveSession(store *session.Store) tea.Cmd {
 	return func() tea.Msg {
-		gen, path, a, err := store.Flush()
-		return sessionSavedMsg{gen: gen, path: path, answers: a, err: err}
+		gen, path, _, err := store.Flush()
+		return sessionSavedMsg{gen: gen, path: path, err: err}
 	}
 }
 

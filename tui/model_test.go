@@ -384,7 +384,7 @@ func TestCtrlCCancelsAnywhere(t *testing.T) {
 		m := newTestModel(t, fixedAnswers(), 80, 24)
 		m = act(m, showScreen{to: s})
 		next, cmd := m.Update(keypress("ctrl+c"))
-		m = next.(model)
+		m = *next.(*model)
 		if !m.cancelled || cmd == nil {
 			t.Errorf("%s: ctrl+c did not cancel", s)
 			continue
@@ -589,7 +589,7 @@ func TestKeysTypedAheadLandOnTheRightScreen(t *testing.T) {
 	update := func(keys ...string) {
 		for _, k := range keys {
 			next, _ := m.Update(keypress(k))
-			m = next.(model)
+			m = *next.(*model)
 		}
 	}
 	update("enter")

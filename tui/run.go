@@ -119,10 +119,10 @@ func runModel(ctx context.Context, m model, o Options) (Result, error) {
 	if o.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(m, opts...).Run()
-	fm, ok := final.(model) // after a panic in Update or View there is none
+	final, err := tea.NewProgram(&m, opts...).Run()
+	fm, ok := final.(*model) // after a panic in Update or View there is none
 	if !ok {
-		fm = m
+		fm = &m
 	}
 	res := fm.outcome()
 	// The session's store is shared by every copy of the model (and

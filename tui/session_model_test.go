@@ -323,7 +323,7 @@ func TestSessionSaveIsACommand(t *testing.T) {
 	if files := sessFiles(t, dir); len(files) != 0 {
 		t.Fatalf("Update wrote %v", files)
 	}
-	m = doAllUpdates(next.(model), cmd)
+	m = doAllUpdates(*next.(*model), cmd)
 	if files := sessFiles(t, dir); len(files) != 1 {
 		t.Fatalf("the command wrote %v", files)
 	}

@@ -59,19 +59,25 @@ func newModel(eng *advisor.Engine, o Options) model {
 	}
 	m.welcome = m.welcome.setSessions(m.sess.on, !m.sess.fixed).setAnswers(a)
 	m.review = m.review.setAnswers(a)
-	return m.layout()
+	m.layout()
+	return m
 }
+
+// The program holds a *model: Update returns a new model (the old one is
+// left as it was, as the screens are values), and View draws the one it is
+// given without copying it.
 
 // Init implements tea.Model: it asks the terminal for its background colour
 // and lists the saved sessions.
-func (m model) Init() tea.Cmd {
+func (m *model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, guard(m.sess.listing()))
 }
 
 // Update implements tea.Model.
-func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m, cmd := m.update(msg)
-	return m.layout(), guard(cmd)
+func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	next.layout()
+	return &next, guard(cmd)
 }
 
 func (m model) update(msg tea.Msg) (model, tea.Cmd) {
@@ -254,7 +260,7 @@ func (m model) whatIf(t transition) (model, tea.Cmd) {
 }
 
 // typing reports whether a text field has every key (the welcome's name).
-func (m model) typing() bool {
+func (m *model) typing() bool {
 	return m.state == stateWelcome && m.welcome.isTyping()
 }
 
@@ -352,7 +358,7 @@ func (m model) outcome() Result {
 
 // bodySize is the room the screen on show gets: the terminal minus the
 // frame, the status line and the help.
-func (m model) bodySize() (int, int) {
+func (m *model) bodySize() (int, int) {
 	w, h := m.c.size()
 	bw := min(w-m.c.st.App.GetHorizontalFrameSize(), maxWidth)
 	bh := h - m.c.st.App.GetVerticalFrameSize() - len(m.footer(bw))
@@ -361,18 +367,17 @@ func (m model) bodySize() (int, int) {
 
 // layout gives the screen on show its size (a screen is sized again when it
 // is shown); screens that depend on the size rebuild only when it changed.
-func (m model) layout() model {
+func (m *model) layout() {
 	bw, bh := m.bodySize()
 	m.help.SetWidth(bw)
 	if s := m.screen(); s != nil {
 		s.setSize(bw, bh)
 	}
-	return m
 }
 
 // View implements tea.View: the screen on show on the alternate screen,
 // never wider or taller than the terminal.
-func (m model) View() tea.View {
+func (m *model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.WindowTitle = "medpath"
@@ -382,7 +387,7 @@ func (m model) View() tea.View {
 // render draws the screen as text: the body, cut and padded to its room,
 // then the footer, every line cut to the content width, the whole centred
 // on wide terminals.
-func (m model) render() string {
+func (m *model) render() string {
 	w, h := m.c.size()
 	if w < minWidth || h < minHeight {
 		return clamp(strings.Join(wrap(tooSmall, w), "\n"), w, h)
