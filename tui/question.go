@@ -112,19 +112,28 @@ func (s questionScreen) indexOf(id string) int {
 // load makes the field of the current question, from its answer, its
 // unfinished draft or its default, and switches on its keys.
 func (s questionScreen) load() (questionScreen, tea.Cmd) {
-	k := &s.keys
-	k.enable(&k.Next, &k.Back, &k.Explain)
-	def := s.c.keys
-	k.Next, k.Home, k.End = def.Next, def.Home, def.End
 	q := s.current()
 	if q == nil {
-		s.field = nil
+		s.field, s.keys = nil, questionKeys(s.c.keys, nil)
 		return s, nil
 	}
 	var cmd tea.Cmd
 	s.field, cmd = newField(q, s.answers, s.drafts, s.c.st)
-	s.field.keys(k)
+	s.keys = questionKeys(s.c.keys, s.field)
 	return s, cmd
+}
+
+// questionKeys are the keys of a question with field f, from the defaults
+// def: enter, esc and ?, the field's own, and home and end, which every
+// kind keeps (they move nothing in a number; see numberField.update).
+func questionKeys(def keyMap, f field) keyMap {
+	k := def
+	k.enable(&k.Next, &k.Back, &k.Explain)
+	k.Home, k.End = def.Home, def.End
+	if f != nil {
+		f.keys(&k)
+	}
+	return k
 }
 
 func (s questionScreen) update(msg tea.Msg) (questionScreen, tea.Cmd, transition) {
