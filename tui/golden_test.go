@@ -46,15 +46,7 @@ func at(s state, keys ...string) func(t testing.TB, w, h int) model {
 // whatIfTimeline opens the what-if for timeline_months (12 months in these
 // answers) from the results, then presses keys.
 func whatIfTimeline(keys ...string) func(t testing.TB, w, h int) model {
-	return func(t testing.TB, w, h int) model {
-		a := fixedAnswers()
-		a["timeline_months"] = 12
-		m := newTestModel(t, a, w, h)
-		m = act(m, showScreen{to: stateResult})
-		m = press(m, "w")
-		m = act(m, whatIfPick{id: "timeline_months"})
-		return press(m, keys...)
-	}
+	return withAnswers(map[string]any{"timeline_months": 12}, whatIfOn("timeline_months", keys...))
 }
 
 func exporting(err error) func(t testing.TB, w, h int) model {
@@ -177,8 +169,10 @@ func TestGoldenWhole(t *testing.T) {
 		{"pay", at(stateResult, "4"), resultLines},
 		{"certification-licensing-state", withAnswers(map[string]any{"state": "CA"}, resultsWith("3")), resultLines},
 		{"whatif-changes", whatIfTimeline("ctrl+u", "3", "6", "enter"), resultLines},
-		{"whatif-routes-better", withAnswers(nil, whatIfOn("lab_experience_years", "ctrl+u", "3", "enter")), resultLines},
-		{"whatif-routes-worse", withAnswers(map[string]any{"lab_experience_years": 3}, whatIfOn("lab_experience_years", "ctrl+u", "0", "enter")), resultLines},
+		{"whatif-routes-better", withAnswers(map[string]any{"experience_kinds": []string{"core_lab"}},
+			whatIfOn("lab_experience_years", "ctrl+u", "3", "enter")), resultLines},
+		{"whatif-routes-worse", withAnswers(map[string]any{"experience_kinds": []string{"core_lab"}, "lab_experience_years": 3},
+			whatIfOn("lab_experience_years", "ctrl+u", "0", "enter")), resultLines},
 		{"compare", at(stateResult, "c"), compareLines},
 	}
 	for _, c := range cases {
@@ -210,14 +204,23 @@ func resultsWith(keys ...string) func(t testing.TB, a advisor.Answers, w, h int)
 	}
 }
 
-// whatIfOn opens the what-if for question id from the results, then presses keys.
+// whatIfOn opens the what-if for question id from the results, then
+// presses keys; a last enter must put a what-if on show.
 func whatIfOn(id string, keys ...string) func(t testing.TB, a advisor.Answers, w, h int) model {
 	return func(t testing.TB, a advisor.Answers, w, h int) model {
+		t.Helper()
 		m := newTestModel(t, a, w, h)
 		m = act(m, showScreen{to: stateResult})
 		m = press(m, "w")
 		m = act(m, whatIfPick{id: id})
-		return press(m, keys...)
+		if m.state != stateQuestion || !m.question.whatIf || currentID(m) != id {
+			t.Fatalf("what-if on %s: state %s at %q (is it visible for these answers?)", id, m.state, currentID(m))
+		}
+		m = press(m, keys...)
+		if len(keys) > 0 && keys[len(keys)-1] == "enter" && m.wif.cur == nil {
+			t.Fatalf("what-if on %s with %v: no what-if on show\n%s", id, keys, view(m))
+		}
+		return m
 	}
 }
 
