@@ -133,6 +133,7 @@ func (s *accSession) sectionHeader(id string) {
 // ask shows one question and reads lines until one is a valid answer.
 func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answers) (any, error) {
 	def := s.defaultFor(q, answers)
+	f, _ := newField(q, answers, nil, nil) // the kind's words and reading, as on the full screen
 	s.out.line("")
 	header := fmt.Sprintf("Question %d of %d", n, total)
 	if sec := s.eng.Section(q.Section.ID); sec != nil {
@@ -146,7 +147,7 @@ func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answ
 	if q.Kind.HasOptions() {
 		s.options(q, def)
 	}
-	s.out.wrap("", accHowTo(q)+" (default: "+q.AnswerText(def)+")")
+	s.out.wrap("", f.howTo()+" (default: "+q.AnswerText(def)+")")
 
 	for {
 		s.out.printf("> ")
@@ -159,7 +160,7 @@ func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answ
 			s.out.line("") // end the "> " line; main says what happened
 			return nil, ErrCancelled
 		case errors.Is(err, errAccLineTooLong):
-			s.out.wrap("", fmt.Sprintf("! That line is longer than %d characters, so it was ignored. %s.", accMaxLine, accHowTo(q)))
+			s.out.wrap("", fmt.Sprintf("! That line is longer than %d characters, so it was ignored. %s.", accMaxLine, f.howTo()))
 			continue
 		case err != nil:
 			return nil, fmt.Errorf("read answer: %w", err)
@@ -168,7 +169,7 @@ func (s *accSession) ask(q *advisor.Question, n, total int, answers advisor.Answ
 			s.out.wrap("Answer: ", q.AnswerText(def))
 			return def, nil
 		}
-		v, problem := s.parse(q, line)
+		v, problem := f.parse(line)
 		if problem == "" {
 			if msg := s.eng.Check(q.ID, v); msg != "" {
 				problem = msg
@@ -214,97 +215,6 @@ func (s *accSession) defaultFor(q *advisor.Question, answers advisor.Answers) an
 		return v
 	}
 	return q.DefaultValue()
-}
-
-// accHowTo says what may be typed, without the default.
-func accHowTo(q *advisor.Question) string {
-	switch q.Kind {
-	case advisor.KindChoice:
-		return fmt.Sprintf("Type a number from 1 to %d", len(q.Options))
-	case advisor.KindMulti:
-		return fmt.Sprintf("Type the numbers of all that apply (1 to %d), separated by commas or spaces, or none", len(q.Options))
-	case advisor.KindNumber:
-		s := "Type " + q.NumberRule()
-		if q.Unit != "" {
-			s += ", in " + accPlain(q.Unit)
-		}
-		return s
-	case advisor.KindScale:
-		lo, hi := q.Bounds()
-		s := fmt.Sprintf("Type a number from %d to %d", lo, hi)
-		if len(q.ScaleLabels) == 2 {
-			s += fmt.Sprintf(", where %d = %s and %d = %s", lo, accPlain(q.ScaleLabels[0]), hi, accPlain(q.ScaleLabels[1]))
-		}
-		return s
-	case advisor.KindYesNo:
-		return "Type y for yes or n for no"
-	}
-	return "Type your answer"
-}
-
-// parse turns a non-blank line into a typed answer, or says what is wrong
-// and what is allowed. Bounds are left to [advisor.Engine.Check].
-func (s *accSession) parse(q *advisor.Question, line string) (any, string) {
-	switch q.Kind {
-	case advisor.KindChoice:
-		if i, ok := accOptionByInput(q, line); ok {
-			return q.Options[i].Value, ""
-		}
-		return nil, fmt.Sprintf("%s is not one of the options. %s, or type the option's name.", accEcho(line), accHowTo(q))
-	case advisor.KindMulti:
-		return accParseMulti(q, line)
-	case advisor.KindNumber, advisor.KindScale:
-		return q.ParseNumber(line)
-	case advisor.KindYesNo:
-		switch strings.ToLower(line) {
-		case "y", "yes", "true":
-			return true, ""
-		case "n", "no", "false":
-			return false, ""
-		}
-		return nil, fmt.Sprintf("%s is not yes or no. %s.", accEcho(line), accHowTo(q))
-	}
-	return nil, "this question cannot be answered in this mode (unknown kind " + strconv.Quote(string(q.Kind)) + ")"
-}
-
-// accOptionByInput finds the option a line names: by its number on the list,
-// or by its value or label, ignoring case.
-func accOptionByInput(q *advisor.Question, in string) (int, bool) {
-	if n, err := strconv.Atoi(in); err == nil {
-		if n >= 1 && n <= len(q.Options) {
-			return n - 1, true
-		}
-		return 0, false
-	}
-	for i, o := range q.Options {
-		if strings.EqualFold(in, o.Value) || strings.EqualFold(in, accPlain(o.Label)) {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
-func accParseMulti(q *advisor.Question, line string) (any, string) {
-	tokens := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
-	if len(tokens) == 1 && (tokens[0] == "0" || strings.EqualFold(tokens[0], "none")) && q.OptionIndex(tokens[0]) < 0 {
-		return []string{}, ""
-	}
-	picked := make([]bool, len(q.Options))
-	for _, t := range tokens {
-		i, ok := accOptionByInput(q, t)
-		if !ok {
-			return nil, fmt.Sprintf("%s is not one of the options. %s.", accEcho(t), accHowTo(q))
-		}
-		picked[i] = true
-	}
-	// questionnaire order, whatever order they were typed in
-	out := []string{}
-	for i, p := range picked {
-		if p {
-			out = append(out, q.Options[i].Value)
-		}
-	}
-	return out, ""
 }
 
 // review lists every answer on one line each before the report.

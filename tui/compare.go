@@ -15,18 +15,18 @@ import (
 // student's best path at each level with its time, cost and pay, and how the
 // first leads to the second.
 type compareScreen struct {
-	eng    *advisor.Engine
-	st     *Styles
+	c      *common
 	keys   keyMap
 	rec    *advisor.Recommendation
 	vp     pane
 	width  int
 	height int
+	styled *Styles // the styles vp's lines were drawn with
 }
 
 // newCompareScreen builds the comparison screen.
-func newCompareScreen(eng *advisor.Engine, st *Styles, keys keyMap) compareScreen {
-	s := compareScreen{eng: eng, st: st, keys: keys, vp: newPane()}
+func newCompareScreen(c *common) compareScreen {
+	s := compareScreen{c: c, keys: c.keys, vp: newPane()}
 	k := &s.keys
 	k.enable(&k.Move, &k.Up, &k.Down, &k.ScrollUp, &k.ScrollDown, &k.Back, &k.Export, &k.Learn)
 	k.Move.SetHelp("↑/↓", "scroll")
@@ -39,29 +39,27 @@ func (s compareScreen) setRec(r *advisor.Recommendation) compareScreen {
 	return s.refresh()
 }
 
-func (s compareScreen) setStyles(st *Styles) compareScreen {
-	s.st = st
-	return s.refresh()
-}
-
-func (s compareScreen) setSize(w, h int) compareScreen {
-	if s.width == w && s.height == h {
-		return s
+// setSize sizes the screen; it is drawn again only when the size or the
+// styles changed.
+func (s *compareScreen) setSize(w, h int) {
+	if s.width == w && s.height == h && s.styled == s.c.st {
+		return
 	}
 	s.width, s.height = w, h
-	return s.refresh()
+	*s = s.refresh()
 }
 
 func (s compareScreen) refresh() compareScreen {
+	s.styled = s.c.st
 	s.vp.setSize(s.width, s.height-2)
 	s.vp.setLines(s.content(max(s.width, 10)), false)
 	return s
 }
 
-func (s compareScreen) update(msg tea.Msg) (compareScreen, tea.Cmd) {
+func (s compareScreen) update(msg tea.Msg) (compareScreen, tea.Cmd, transition) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return s, nil
+		return s, nil, nil
 	}
 	switch {
 	case key.Matches(k, s.keys.Up):
@@ -73,17 +71,17 @@ func (s compareScreen) update(msg tea.Msg) (compareScreen, tea.Cmd) {
 	case key.Matches(k, s.keys.ScrollDown):
 		s.vp.pageDown()
 	case key.Matches(k, s.keys.Export):
-		return s, requestExport()
+		return s, nil, exportReport{}
 	case key.Matches(k, s.keys.Learn):
-		return s, goTo(stateLearn)
+		return s, nil, showScreen{to: stateLearn}
 	case key.Matches(k, s.keys.Back):
-		return s, goBack()
+		return s, nil, goBack{}
 	}
-	return s, nil
+	return s, nil, nil
 }
 
 func (s compareScreen) view() string {
-	st, w := s.st, s.width
+	st, w := s.c.st, s.width
 	head := []string{
 		st.Title.Render(trunc("Technician or technologist?", w)),
 		rule(st, w),
@@ -94,8 +92,8 @@ func (s compareScreen) view() string {
 // content builds the comparison for width w: two columns when there is room,
 // one level after the other when not.
 func (s compareScreen) content(w int) []string {
-	st := s.st
-	levels := s.eng.Levels()
+	st := s.c.st
+	levels := s.c.eng.Levels()
 	if len(levels) == 0 {
 		return para("The data has no level descriptions.", w, st.Subtle)
 	}
@@ -151,7 +149,7 @@ func (s compareScreen) content(w int) []string {
 // yourPaths shows the best-ranked path at each level for these answers and
 // how the technician level leads to the technologist one.
 func (s compareScreen) yourPaths(levels []*advisor.Level, w int) []string {
-	st := s.st
+	st := s.c.st
 	if s.rec == nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -95,7 +96,7 @@ func keypress(name string) tea.KeyPressMsg {
 // returns, feeding their messages back, until none are left.
 func send(m model, msg tea.Msg) model {
 	next, cmd := m.Update(msg)
-	return doAllUpdates(next.(model), cmd)
+	return doAllUpdates(*next.(*model), cmd)
 }
 
 // press sends key presses in order.
@@ -114,8 +115,10 @@ func typeText(m model, s string) model {
 	return m
 }
 
-// doAllUpdates runs cmd and the commands its messages cause, breadth first.
-// Quitting and terminal requests are dropped: there is no program here.
+// doAllUpdates runs cmd and the commands its messages cause, breadth first,
+// feeding back the advisor's own messages (the results of its IO: saves,
+// exports, session lists). Quitting and terminal requests are dropped:
+// there is no program here.
 func doAllUpdates(m model, cmd tea.Cmd) model {
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0 && steps < 1000; steps++ {
@@ -130,15 +133,42 @@ func doAllUpdates(m model, cmd tea.Cmd) model {
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
 		default:
-			if !local(msg) {
+			if reflect.TypeOf(msg).PkgPath() != ownPackage {
 				continue
 			}
 			next, more := m.Update(msg)
-			m = next.(model)
+			m = *next.(*model)
 			queue = append(queue, more)
 		}
 	}
 	return m
+}
+
+// ownPackage is the import path of this package, whose messages
+// doAllUpdates feeds back.
+var ownPackage = reflect.TypeOf(model{}).PkgPath()
+
+// act applies a screen's transition, as if the screen on show had
+// returned it, and runs the commands it causes.
+func act(m model, t transition) model {
+	m, cmd := m.apply(t)
+	return doAllUpdates(laidOut(m), cmd)
+}
+
+// laidOut is m sized for the screen on show, as Update leaves it.
+func laidOut(m model) model {
+	m.layout()
+	return m
+}
+
+// ptr returns a pointer to the model, which is what the program holds.
+func ptr(m model) *model { return &m }
+
+// numberText is the text in the number field on screen ("" when the
+// question is not a number).
+func numberText(m model) string {
+	f, _ := m.question.field.(numberField)
+	return f.input.Value()
 }
 
 // view returns the screen as plain text.

@@ -6,30 +6,28 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"medpath/advisor"
 )
 
 // learnScreen answers the questions people ask (the data's FAQ): a list of
 // questions, and the answer to the selected one with the names of its
 // sources. Side by side when wide, stacked when narrow.
 type learnScreen struct {
-	eng    *advisor.Engine
-	st     *Styles
+	c      *common
 	keys   keyMap
 	sel    int
 	answer pane
 	width  int
 	height int
 	wide   bool
+	styled *Styles // the styles answer's lines were drawn with
 }
 
 // faqListWidth is the width of the question list on wide terminals.
 const faqListWidth = 38
 
 // newLearnScreen builds the FAQ screen.
-func newLearnScreen(eng *advisor.Engine, st *Styles, keys keyMap) learnScreen {
-	s := learnScreen{eng: eng, st: st, keys: keys, answer: newPane()}
+func newLearnScreen(c *common) learnScreen {
+	s := learnScreen{c: c, keys: c.keys, answer: newPane()}
 	k := &s.keys
 	k.enable(&k.Move, &k.Up, &k.Down, &k.ScrollUp, &k.ScrollDown, &k.Back, &k.Home, &k.End)
 	k.Back.SetKeys("esc")
@@ -37,22 +35,20 @@ func newLearnScreen(eng *advisor.Engine, st *Styles, keys keyMap) learnScreen {
 	return s.refresh(true)
 }
 
-func (s learnScreen) setStyles(st *Styles) learnScreen {
-	s.st = st
-	return s.refresh(false)
-}
-
-func (s learnScreen) setSize(w, h int, wide bool) learnScreen {
-	if s.width == w && s.height == h && s.wide == wide {
-		return s
+// setSize sizes the screen; it is drawn again only when the size, the
+// layout or the styles changed.
+func (s *learnScreen) setSize(w, h int) {
+	wide := s.c.wide()
+	if s.width == w && s.height == h && s.wide == wide && s.styled == s.c.st {
+		return
 	}
 	s.width, s.height, s.wide = w, h, wide
-	return s.refresh(false)
+	*s = s.refresh(false)
 }
 
 // listRows is how many questions the stacked list shows at a time.
 func (s learnScreen) listRows() int {
-	return min(len(s.eng.FAQ()), max((s.height-2)/3, 2))
+	return min(len(s.c.eng.FAQ()), max((s.height-2)/3, 2))
 }
 
 func (s learnScreen) answerWidth() int {
@@ -63,6 +59,7 @@ func (s learnScreen) answerWidth() int {
 }
 
 func (s learnScreen) refresh(top bool) learnScreen {
+	s.styled = s.c.st
 	h := s.height - 2
 	if !s.wide {
 		h -= s.listRows() + 1
@@ -72,12 +69,12 @@ func (s learnScreen) refresh(top bool) learnScreen {
 	return s
 }
 
-func (s learnScreen) update(msg tea.Msg) (learnScreen, tea.Cmd) {
+func (s learnScreen) update(msg tea.Msg) (learnScreen, tea.Cmd, transition) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return s, nil
+		return s, nil, nil
 	}
-	n := len(s.eng.FAQ())
+	n := len(s.c.eng.FAQ())
 	sel := s.sel
 	switch {
 	case key.Matches(k, s.keys.Up):
@@ -93,19 +90,19 @@ func (s learnScreen) update(msg tea.Msg) (learnScreen, tea.Cmd) {
 	case key.Matches(k, s.keys.ScrollUp):
 		s.answer.pageUp()
 	case key.Matches(k, s.keys.Back):
-		return s, goBack()
+		return s, nil, goBack{}
 	}
 	if sel != s.sel {
 		s.sel = sel
 		s = s.refresh(true)
 	}
-	return s, nil
+	return s, nil, nil
 }
 
 // content is the selected answer with its sources.
 func (s learnScreen) content(w int) []string {
-	st := s.st
-	faq := s.eng.FAQ()
+	st := s.c.st
+	faq := s.c.eng.FAQ()
 	if len(faq) == 0 {
 		return para("The data has no answers to common questions yet.", w, st.Subtle)
 	}
@@ -121,8 +118,8 @@ func (s learnScreen) content(w int) []string {
 	if len(f.Sources) > 0 {
 		lines = append(lines, "", st.Subtle.Render("Sources"))
 		for _, r := range f.Sources {
-			name := s.eng.SourceName(r.ID)
-			if src := s.eng.Source(r.ID); src != nil && src.AsOf != "" {
+			name := s.c.eng.SourceName(r.ID)
+			if src := s.c.eng.Source(r.ID); src != nil && src.AsOf != "" {
 				name += ", as of " + src.AsOf
 			}
 			lines = append(lines, hang("• ", name, w, st.Subtle, st.Subtle)...)
@@ -132,8 +129,8 @@ func (s learnScreen) content(w int) []string {
 }
 
 func (s learnScreen) view() string {
-	st, w := s.st, s.width
-	faq := s.eng.FAQ()
+	st, w := s.c.st, s.width
+	faq := s.c.eng.FAQ()
 	head := []string{
 		spread(st.Title.Render("Questions people ask"), st.Subtle.Render(fmt.Sprintf("%d answers", len(faq))), w),
 		rule(st, w),
@@ -156,8 +153,8 @@ func (s learnScreen) view() string {
 // list draws the questions around the selection in h lines; wrap lets a
 // question take two lines (the side-by-side list), otherwise it is cut.
 func (s learnScreen) list(w, h int, wrapped bool) []string {
-	st := s.st
-	faq := s.eng.FAQ()
+	st := s.c.st
+	faq := s.c.eng.FAQ()
 	items := make([][]string, len(faq))
 	for i, f := range faq {
 		lead, style := "  ", st.Text

@@ -69,7 +69,7 @@ func TestBackAndForthKeepsAnswers(t *testing.T) {
 	if currentID(m) != "college_credits" {
 		t.Fatalf("two steps back: at %q, want college_credits", currentID(m))
 	}
-	if got := m.question.input.Value(); got != "64" {
+	if got := numberText(m); got != "64" {
 		t.Errorf("college credits field shows %q, want 64", got)
 	}
 	m = press(m, "esc")
@@ -83,7 +83,7 @@ func TestBackAndForthKeepsAnswers(t *testing.T) {
 	contains(t, view(m), "Continue: review your")
 	m = press(m, "down", "enter") // go through the questions again
 	m = press(m, "enter", "enter")
-	if got := m.question.input.Value(); currentID(m) != "biology_credits" || got != "12" {
+	if got := numberText(m); currentID(m) != "biology_credits" || got != "12" {
 		t.Fatalf("forward again: at %q showing %q, want biology_credits 12", currentID(m), got)
 	}
 	want := advisor.Answers{"education": "associate", "college_credits": 64, "biology_credits": 12}
@@ -154,7 +154,7 @@ func TestInvalidNumberBlocksAndKeepsText(t *testing.T) {
 	if currentID(m) != "college_credits" {
 		t.Fatalf("an out-of-bounds number moved on to %q", currentID(m))
 	}
-	if got := m.question.input.Value(); got != "640" {
+	if got := numberText(m); got != "640" {
 		t.Fatalf("typed text lost: %q", got)
 	}
 	m = press(m, "backspace", "backspace", "backspace")
@@ -166,8 +166,8 @@ func TestInvalidNumberBlocksAndKeepsText(t *testing.T) {
 	}
 	// Going back keeps the draft; coming forward shows it with its error.
 	m = press(m, "esc", "enter")
-	if currentID(m) != "college_credits" || m.question.input.Value() != "12x" {
-		t.Fatalf("draft lost: at %q showing %q", currentID(m), m.question.input.Value())
+	if currentID(m) != "college_credits" || numberText(m) != "12x" {
+		t.Fatalf("draft lost: at %q showing %q", currentID(m), numberText(m))
 	}
 	contains(t, view(m), "! ")
 	if _, ok := m.answers["college_credits"]; ok {
@@ -229,7 +229,7 @@ func TestQuestionKinds(t *testing.T) {
 	}
 	m = gotoQuestion(t, m, "state")
 	m = press(m, "T", "T")
-	if got := m.question.current().Options[m.question.cursor].Value; got != "TX" {
+	if got := m.question.field.option().Value; got != "TX" {
 		t.Fatalf("T T jumped to %q, want TX", got)
 	}
 	m = press(m, "enter")
@@ -256,7 +256,7 @@ func TestExplainToggles(t *testing.T) {
 
 func TestReviewEditReturnsToReview(t *testing.T) {
 	m := newTestModel(t, fixedAnswers(), 80, 24)
-	m = send(m, gotoMsg{to: stateReview})
+	m = act(m, showScreen{to: stateReview})
 	if m.review.rows[0].q.ID != "education" {
 		t.Fatalf("first review row %s", m.review.rows[0].q.ID)
 	}
@@ -306,7 +306,7 @@ func TestReviewEditReturnsToReview(t *testing.T) {
 
 func TestResultsTabsAndPaths(t *testing.T) {
 	m := newTestModel(t, fixedAnswers(), 80, 24)
-	m = send(m, gotoMsg{to: stateReview})
+	m = act(m, showScreen{to: stateReview})
 	m = press(m, "r")
 	if m.state != stateResult || m.rec == nil {
 		t.Fatalf("r: state %s", m.state)
@@ -372,7 +372,7 @@ func TestQuitAsksOnlyWhenAnswersChanged(t *testing.T) {
 
 	// Answers given with --answers and not changed are not "unsaved".
 	m = newTestModel(t, fixedAnswers(), 80, 24)
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	m = press(m, "q")
 	if !m.quitting {
 		t.Fatal("q with unchanged starting answers should quit")
@@ -382,9 +382,9 @@ func TestQuitAsksOnlyWhenAnswersChanged(t *testing.T) {
 func TestCtrlCCancelsAnywhere(t *testing.T) {
 	for _, s := range []state{stateWelcome, stateQuestion, stateReview, stateResult, stateCompare, stateLearn} {
 		m := newTestModel(t, fixedAnswers(), 80, 24)
-		m = send(m, gotoMsg{to: s})
+		m = act(m, showScreen{to: s})
 		next, cmd := m.Update(keypress("ctrl+c"))
-		m = next.(model)
+		m = *next.(*model)
 		if !m.cancelled || cmd == nil {
 			t.Errorf("%s: ctrl+c did not cancel", s)
 			continue
@@ -424,7 +424,7 @@ func TestModelExport(t *testing.T) {
 
 func TestModelExportFailureKeepsEverything(t *testing.T) {
 	m := newTestModel(t, fixedAnswers(), 80, 24)
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	m = press(m, "down", "tab")
 	m.export = func(*advisor.Engine, advisor.Answers, string, string) (string, string, error) {
 		return "", "", errors.New("cannot save to folder /nope: permission denied")
@@ -444,7 +444,7 @@ func TestModelExportFailureKeepsEverything(t *testing.T) {
 func TestModelExportToUnwritableFolder(t *testing.T) {
 	m := newTestModel(t, fixedAnswers(), 80, 24)
 	m.outDir = "/dev/null/medpath" // a folder under a file: never writable
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	m = press(m, "e")
 	contains(t, view(m), "! could not save:")
 }
@@ -464,7 +464,7 @@ func TestStartingAnswersOfferContinue(t *testing.T) {
 
 func TestHelpShowsOnlyWorkingKeys(t *testing.T) {
 	m := newTestModel(t, fixedAnswers(), 120, 40)
-	m = send(m, gotoMsg{to: stateReview})
+	m = act(m, showScreen{to: stateReview})
 	v := view(m)
 	contains(t, v, "r see results")
 	if strings.Contains(v, "e export") || strings.Contains(v, "space tick") {
@@ -479,9 +479,9 @@ func TestHelpShowsOnlyWorkingKeys(t *testing.T) {
 	if m.help.ShowAll {
 		t.Fatal("? did not close the full help")
 	}
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	contains(t, view(m), "e export")
-	m = send(m, gotoMsg{to: stateQuestion})
+	m = act(m, showScreen{to: stateQuestion})
 	if strings.Contains(view(m), "e export") {
 		t.Fatal("question help lists export")
 	}
@@ -489,14 +489,59 @@ func TestHelpShowsOnlyWorkingKeys(t *testing.T) {
 
 func TestBackgroundColourRestyles(t *testing.T) {
 	m := newTestModel(t, fixedAnswers(), 80, 24)
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	before := view(m)
 	m = send(m, tea.BackgroundColorMsg{Color: color.White})
-	if m.isDark {
+	if m.c.isDark {
 		t.Fatal("a white background is not dark")
 	}
 	if view(m) != before {
 		t.Error("restyling changed the text")
+	}
+}
+
+// TestBackgroundReachesEveryScreen checks that the one assignment of new
+// styles (common.setDark) reaches every screen, those that keep styled
+// lines, the text fields and the help included: after a white background
+// is reported, no colour of the dark styles is left anywhere on screen.
+func TestBackgroundReachesEveryScreen(t *testing.T) {
+	dark := []string{
+		"38;2;230;230;230", // #E6E6E6, the dark styles' text
+		"38;2;98;98;98",    // #626262, the help's keys on a dark background
+	}
+	screens := []struct {
+		name  string
+		build func(t testing.TB, w, h int) model
+	}{
+		{"welcome-name-field", func(t testing.TB, w, h int) model {
+			return sessModel(t, Options{SessionDir: t.TempDir()}, w, h)
+		}},
+		{"question-number", openQuestion("budget")},
+		{"question-list", openQuestion("education")},
+		{"review", at(stateReview)},
+		{"result-plan", at(stateResult, "2")},
+		{"compare", at(stateResult, "c")},
+		{"learn", at(stateLearn)},
+		{"whatif-picker", at(stateResult, "w")},
+		{"whatif-results", whatIfTimeline("ctrl+u", "3", "6", "enter")},
+	}
+	for _, sc := range screens {
+		t.Run(sc.name, func(t *testing.T) {
+			for _, size := range [][2]int{{80, 24}, {120, 40}} {
+				m := sc.build(t, size[0], size[1])
+				for _, c := range dark {
+					if !strings.Contains(m.View().Content, c) {
+						t.Fatalf("%v: the dark colour %s is not on screen to begin with", size, c)
+					}
+				}
+				m = send(m, tea.BackgroundColorMsg{Color: color.White})
+				for _, c := range dark {
+					if v := m.View().Content; strings.Contains(v, c) {
+						t.Errorf("%v: the dark colour %s is left after a white background:\n%q", size, c, v)
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -532,5 +577,37 @@ func TestUnknownStateIsVisible(t *testing.T) {
 	contains(t, view(m), "Unknown screen state(42): this is a bug")
 	if state(42).String() != "state(42)" || stateResult.String() != "result" {
 		t.Error("state names")
+	}
+}
+
+// TestKeysTypedAheadLandOnTheRightScreen sends keys through Update alone,
+// never running a command it returns, as keys typed ahead arrive before any
+// command could: every screen change is a transition applied in the same
+// Update, so each key lands on the screen the keys before it led to.
+func TestKeysTypedAheadLandOnTheRightScreen(t *testing.T) {
+	m := newTestModel(t, nil, 80, 24)
+	update := func(keys ...string) {
+		for _, k := range keys {
+			next, _ := m.Update(keypress(k))
+			m = *next.(*model)
+		}
+	}
+	update("enter")
+	if m.state != stateQuestion || currentID(m) != "education" {
+		t.Fatalf("enter on the welcome: state %s at %q", m.state, currentID(m))
+	}
+	for i := 0; m.state == stateQuestion && i < 100; i++ {
+		update("enter")
+	}
+	if m.state != stateReview || len(m.answers) == 0 {
+		t.Fatalf("enter through the questions: state %s, %d answers", m.state, len(m.answers))
+	}
+	update("r", "w", "enter")
+	if m.state != stateQuestion || !m.question.whatIf || currentID(m) != "education" {
+		t.Fatalf("r w enter: state %s at %q, what-if %v", m.state, currentID(m), m.question.whatIf)
+	}
+	update("esc", "esc", "c", "f", "esc", "esc")
+	if m.state != stateReview {
+		t.Fatalf("back through the picker, compare, FAQ and results: state %s", m.state)
 	}
 }

@@ -34,7 +34,7 @@ func TestProgramFlow(t *testing.T) {
 	e := engine(t)
 	dir := t.TempDir()
 	sessions := filepath.Join(t.TempDir(), "sessions")
-	tm := teatest.NewTestModel(t, newModel(e, Options{OutDir: dir, SessionDir: sessions}),
+	tm := teatest.NewTestModel(t, ptr(newModel(e, Options{OutDir: dir, SessionDir: sessions})),
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	enter := keypress("enter")
@@ -82,7 +82,7 @@ func TestProgramFlow(t *testing.T) {
 	waitFor(t, tm, "ann.yaml") // "Saving…" shares its first letters with "Saved"
 	tm.Type("q")               // exported, so q quits at once
 
-	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(model)
+	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*model)
 	if !ok {
 		t.Fatal("final model is not the advisor")
 	}
@@ -131,8 +131,8 @@ func TestProgramFlow(t *testing.T) {
 	}
 
 	// Run writes any save still owed when the program ends; do the same.
-	_, _, _, _ = fm.store.Flush()
-	path, err := fm.store.Result()
+	_, _, _, _ = fm.sess.store.Flush()
+	path, err := fm.sess.store.Result()
 	if err != nil || filepath.Dir(path) != sessions {
 		t.Fatalf("session %q: %v", path, err)
 	}
@@ -144,14 +144,14 @@ func TestProgramFlow(t *testing.T) {
 
 // TestProgramCtrlC checks that ctrl+c ends the program as cancelled.
 func TestProgramCtrlC(t *testing.T) {
-	tm := teatest.NewTestModel(t, newModel(engine(t), Options{}),
+	tm := teatest.NewTestModel(t, ptr(newModel(engine(t), Options{})),
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "Start")
 	tm.Send(keypress("enter"))
 	waitFor(t, tm, "highest")
 	tm.Send(keypress("ctrl+c"))
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(model)
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*model)
 	if !fm.cancelled || fm.state != stateQuestion {
 		t.Fatalf("ctrl+c: cancelled %v, state %s", fm.cancelled, fm.state)
 	}

@@ -23,8 +23,7 @@ import (
 // WHAT-IF banner, with a first tab listing what changes against the real
 // answers; a keeps the change, esc drops it.
 type resultScreen struct {
-	eng    *advisor.Engine
-	st     *Styles
+	c      *common
 	keys   keyMap
 	rec    *advisor.Recommendation
 	sel    int
@@ -33,6 +32,7 @@ type resultScreen struct {
 	width  int
 	height int
 	wide   bool
+	styled *Styles // the styles detail's lines were drawn with
 
 	diff  *advisor.Diff                 // what-if mode: the changes against the real answers
 	ranks map[string]advisor.RankChange // what-if mode: rank changes by path id
@@ -76,8 +76,8 @@ func (s resultScreen) tabIndex() int {
 func (s resultScreen) listWidth() int { return min(max(s.width*2/5, 30), 38) }
 
 // newResultScreen builds the results screen.
-func newResultScreen(eng *advisor.Engine, st *Styles, keys keyMap) resultScreen {
-	s := resultScreen{eng: eng, st: st, keys: keys, detail: newPane()}
+func newResultScreen(c *common) resultScreen {
+	s := resultScreen{c: c, keys: c.keys, detail: newPane()}
 	k := &s.keys
 	k.Back.SetKeys("esc")
 	k.Move.SetHelp("↑/↓", "path")
@@ -126,17 +126,15 @@ func (s resultScreen) setWhatIf(r, real *advisor.Recommendation, d advisor.Diff)
 	return s.refresh(true)
 }
 
-func (s resultScreen) setStyles(st *Styles) resultScreen {
-	s.st = st
-	return s.refresh(false)
-}
-
-func (s resultScreen) setSize(w, h int, wide bool) resultScreen {
-	if s.width == w && s.height == h && s.wide == wide {
-		return s
+// setSize sizes the screen; it is drawn again only when the size, the
+// layout or the styles changed.
+func (s *resultScreen) setSize(w, h int) {
+	wide := s.c.wide()
+	if s.width == w && s.height == h && s.wide == wide && s.styled == s.c.st {
+		return
 	}
 	s.width, s.height, s.wide = w, h, wide
-	return s.refresh(false)
+	*s = s.refresh(false)
 }
 
 // detailWidth is the width of the detail pane.
@@ -175,6 +173,7 @@ func (s resultScreen) listLines() int {
 // refresh rebuilds the detail for the selected path and tab, keeping the
 // scroll position unless top is set.
 func (s resultScreen) refresh(top bool) resultScreen {
+	s.styled = s.c.st
 	h := s.height - 3 // title, rule, tabs
 	if !s.wide {
 		h -= s.listLines()
@@ -188,13 +187,13 @@ func (s resultScreen) refresh(top bool) resultScreen {
 	return s
 }
 
-func (s resultScreen) update(msg tea.Msg) (resultScreen, tea.Cmd) {
+func (s resultScreen) update(msg tea.Msg) (resultScreen, tea.Cmd, transition) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok || s.rec == nil || len(s.rec.Paths) == 0 {
 		if ok && key.Matches(k, s.keys.Back) {
-			return s, goTo(stateReview)
+			return s, nil, showScreen{to: stateReview}
 		}
-		return s, nil
+		return s, nil, nil
 	}
 	n := len(s.rec.Paths)
 	sel, tab := s.sel, s.tab
@@ -221,29 +220,29 @@ func (s resultScreen) update(msg tea.Msg) (resultScreen, tea.Cmd) {
 	case key.Matches(k, s.keys.ScrollUp):
 		s.detail.pageUp()
 	case key.Matches(k, s.keys.Export):
-		return s, requestExport()
+		return s, nil, exportReport{}
 	case key.Matches(k, s.keys.Compare):
-		return s, goTo(stateCompare)
+		return s, nil, showScreen{to: stateCompare}
 	case key.Matches(k, s.keys.Learn):
-		return s, goTo(stateLearn)
+		return s, nil, showScreen{to: stateLearn}
 	case key.Matches(k, s.keys.WhatIf):
-		return s, startWhatIf()
+		return s, nil, whatIfOpen{}
 	case key.Matches(k, s.keys.Keep):
-		return s, keepWhatIf()
+		return s, nil, whatIfKeep{}
 	case key.Matches(k, s.keys.Back) && s.diff != nil:
-		return s, discardWhatIf()
+		return s, nil, whatIfDiscard{}
 	case key.Matches(k, s.keys.Back):
-		return s, goTo(stateReview)
+		return s, nil, showScreen{to: stateReview}
 	}
 	if sel != s.sel || tab != s.tab {
 		s.sel, s.tab = sel, tab
 		s = s.refresh(true)
 	}
-	return s, nil
+	return s, nil, nil
 }
 
 func (s resultScreen) view() string {
-	st, w := s.st, s.width
+	st, w := s.c.st, s.width
 	if s.rec == nil || len(s.rec.Paths) == 0 {
 		return st.Subtle.Render("No results yet: answer the questions first.")
 	}
@@ -281,7 +280,7 @@ func (s resultScreen) view() string {
 // listWide draws each path as its rank, star and title (wrapped to two
 // lines at most), then its fit and level.
 func (s resultScreen) listWide() []string {
-	st, lw := s.st, s.listWidth()
+	st, lw := s.c.st, s.listWidth()
 	items := make([][]string, len(s.rec.Paths))
 	for i, p := range s.rec.Paths {
 		lead, style := "  ", st.Text
@@ -315,7 +314,7 @@ func (s resultScreen) listWide() []string {
 // listNarrow draws one line per path, a window of them around the
 // selection, or only the selected path with its place on short terminals.
 func (s resultScreen) listNarrow() []string {
-	st, w := s.st, s.width
+	st, w := s.c.st, s.width
 	n := s.listRows()
 	top := window(s.sel, len(s.rec.Paths), n)
 	fitW := 0
@@ -389,15 +388,15 @@ func (s resultScreen) tabsLine(w int) string {
 		names = tabShortNames
 	}
 	if width(names) > w {
-		return trunc(s.st.TabOn.Render("["+names[s.tab]+"]")+
-			s.st.TabOff.Render(fmt.Sprintf(" tab %d of %d ←/→", s.tabIndex()+1, len(tabs))), w)
+		return trunc(s.c.st.TabOn.Render("["+names[s.tab]+"]")+
+			s.c.st.TabOff.Render(fmt.Sprintf(" tab %d of %d ←/→", s.tabIndex()+1, len(tabs))), w)
 	}
 	var parts []string
 	for _, t := range tabs {
 		if t == s.tab {
-			parts = append(parts, s.st.TabOn.Render("["+names[t]+"]"))
+			parts = append(parts, s.c.st.TabOn.Render("["+names[t]+"]"))
 		} else {
-			parts = append(parts, s.st.TabOff.Render(" "+names[t]+" "))
+			parts = append(parts, s.c.st.TabOff.Render(" "+names[t]+" "))
 		}
 	}
 	return trunc(strings.Join(parts, " "), w)
@@ -405,7 +404,7 @@ func (s resultScreen) tabsLine(w int) string {
 
 // content builds the detail lines of path p for the open tab.
 func (s resultScreen) content(p *advisor.PathResult, w int) []string {
-	st := s.st
+	st := s.c.st
 	lines := []string{st.Heading.Render(trunc(p.Title, w))}
 	badge := fmt.Sprintf("%s · %s level · rank%c%d%cof%c%d", p.Fit, p.Level, nbsp, p.Rank, nbsp, nbsp, len(s.rec.Paths))
 	const star = "★ Recommended"
@@ -431,14 +430,14 @@ func (s resultScreen) content(p *advisor.PathResult, w int) []string {
 		lines = append(lines, s.pay(p, w)...)
 	case tabChanges:
 		if s.diff != nil {
-			return whatIfLines(s.eng, s.st, *s.diff, w)
+			return whatIfLines(s.c.eng, s.c.st, *s.diff, w)
 		}
 	}
 	return lines
 }
 
 func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
-	st := s.st
+	st := s.c.st
 	lines := para(p.Summary, w, st.Text)
 	data := p.Path()
 	if data != nil && len(data.Duties) > 0 {
@@ -475,7 +474,7 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 			}
 		}
 	}
-	if levers := s.eng.WhatWouldChange(s.rec.Answers(), p.ID); len(levers) > 0 {
+	if levers := s.c.eng.WhatWouldChange(s.rec.Answers(), p.ID); len(levers) > 0 {
 		lines = append(lines, "", st.Heading.Render("What would change this"))
 		lines = append(lines, para("Requirements and certification routes not met now, and the smallest change of one answer that meets each:", w, st.Subtle)...)
 		for _, l := range levers {
@@ -493,7 +492,7 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 // month; █ is the shortest time it takes and ░ the extra when it takes
 // longest, on one scale for the whole plan.
 func (s resultScreen) plan(p *advisor.PathResult, w int) []string {
-	st := s.st
+	st := s.c.st
 	lines := hang("To a first job: ", fmt.Sprintf("%s, %s", advisor.MonthsText(p.TotalMonths), advisor.DollarSpan(p.TotalCost)), w, st.Heading, st.Text)
 	total := max(p.TotalMonths.Max, 1)
 	barW := min(max(w/3, 8), 30)
@@ -578,7 +577,7 @@ func timelineBar(step advisor.PlanStep, total, w int) string {
 
 // certs lists every certification route with its eligibility in words.
 func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
-	st := s.st
+	st := s.c.st
 	var lines []string
 	if len(p.Certifications) == 0 {
 		lines = append(lines, para("This path names no certification routes.", w, st.Subtle)...)
@@ -621,7 +620,7 @@ func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
 	if l := p.Licence; l != nil {
 		lines = append(lines, "", st.Heading.Render("State licence"))
 		lines = append(lines, para(advisor.LicenceLine(l), w, st.Text)...)
-		lines = append(lines, hang("Source: ", s.eng.SourceName(l.Source)+" ("+advisor.StatusLabel(l.Status)+")", w, st.Subtle, st.Subtle)...)
+		lines = append(lines, hang("Source: ", s.c.eng.SourceName(l.Source)+" ("+advisor.StatusLabel(l.Status)+")", w, st.Subtle, st.Subtle)...)
 	}
 	return lines
 }
@@ -629,7 +628,7 @@ func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
 // pay draws the pay range as a bar on one scale for every path, so paths
 // compare at a glance, with the source, its date and how sure it is.
 func (s resultScreen) pay(p *advisor.PathResult, w int) []string {
-	st := s.st
+	st := s.c.st
 	sal := p.Salary
 	top := 0
 	for _, x := range s.rec.Paths {
@@ -640,7 +639,7 @@ func (s resultScreen) pay(p *advisor.PathResult, w int) []string {
 	lines = append(lines, payBar(st, sal, top, w)...)
 	lines = append(lines, "")
 	lines = append(lines, hang("Pay: ", advisor.Capitalize(advisor.SalaryLine(sal))+".", w, st.Heading, st.Text)...)
-	lines = append(lines, hang("Source: ", s.eng.SourceName(sal.Source)+".", w, st.Subtle, st.Subtle)...)
+	lines = append(lines, hang("Source: ", s.c.eng.SourceName(sal.Source)+".", w, st.Subtle, st.Subtle)...)
 	lines = append(lines, hang("Status: ", advisor.StatusLabel(sal.Status)+".", w, st.Subtle, statusStyle(st, sal.Status))...)
 	if sal.Note != "" {
 		lines = append(lines, para(sal.Note, w, st.Subtle)...)
@@ -649,7 +648,7 @@ func (s resultScreen) pay(p *advisor.PathResult, w int) []string {
 	lines = append(lines, "", st.Heading.Render("Outlook"))
 	lines = append(lines, para(advisor.Capitalize(advisor.OutlookLine(o))+".", w, st.Text)...)
 	if o.Source != "" {
-		lines = append(lines, hang("Source: ", s.eng.SourceName(o.Source)+".", w, st.Subtle, st.Subtle)...)
+		lines = append(lines, hang("Source: ", s.c.eng.SourceName(o.Source)+".", w, st.Subtle, st.Subtle)...)
 		lines = append(lines, hang("Status: ", advisor.StatusLabel(o.Status)+".", w, st.Subtle, statusStyle(st, o.Status))...)
 	}
 	if o.Note != "" {

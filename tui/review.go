@@ -18,8 +18,7 @@ import (
 // opens it for a hypothetical change, answers already changed in the
 // what-if say so, and the last row (or esc) goes back to the results.
 type reviewScreen struct {
-	eng    *advisor.Engine
-	st     *Styles
+	c      *common
 	keys   keyMap
 	rows   []reviewRow
 	cursor int // a row index; len(rows) is the "See my results" row
@@ -40,8 +39,8 @@ type reviewRow struct {
 }
 
 // newReviewScreen builds the review screen.
-func newReviewScreen(eng *advisor.Engine, st *Styles, keys keyMap) reviewScreen {
-	s := reviewScreen{eng: eng, st: st, keys: keys}
+func newReviewScreen(c *common) reviewScreen {
+	s := reviewScreen{c: c, keys: c.keys}
 	k := &s.keys
 	k.enable(&k.Move, &k.Up, &k.Down, &k.Change, &k.Results, &k.Back, &k.Home, &k.End, &k.PageUp, &k.PageDown)
 	k.Back.SetHelp("esc", "last question")
@@ -49,8 +48,8 @@ func newReviewScreen(eng *advisor.Engine, st *Styles, keys keyMap) reviewScreen 
 }
 
 // newWhatIfPicker builds the review list as the what-if picker.
-func newWhatIfPicker(eng *advisor.Engine, st *Styles, keys keyMap) reviewScreen {
-	s := newReviewScreen(eng, st, keys)
+func newWhatIfPicker(c *common) reviewScreen {
+	s := newReviewScreen(c)
 	s.whatIf = true
 	k := &s.keys
 	k.Results.SetEnabled(false)
@@ -77,10 +76,10 @@ func (s reviewScreen) setAnswers(a advisor.Answers) reviewScreen {
 		at = s.rows[s.cursor].q.ID
 	}
 	s.rows = s.rows[:0:0]
-	for _, q := range s.eng.Visible(a) {
+	for _, q := range s.c.eng.Visible(a) {
 		v, ok := a.Value(q)
 		section := q.Section.ID
-		if sec := s.eng.Section(section); sec != nil {
+		if sec := s.c.eng.Section(section); sec != nil {
 			section = sec.Title
 		}
 		row := reviewRow{q: q, section: section, value: q.AnswerText(v), assumed: !ok}
@@ -107,15 +106,14 @@ func (s reviewScreen) onResults() reviewScreen {
 	return s
 }
 
-func (s reviewScreen) setSize(w, h int) reviewScreen {
+func (s *reviewScreen) setSize(w, h int) {
 	s.width, s.height = w, h
-	return s
 }
 
-func (s reviewScreen) update(msg tea.Msg) (reviewScreen, tea.Cmd) {
+func (s reviewScreen) update(msg tea.Msg) (reviewScreen, tea.Cmd, transition) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return s, nil
+		return s, nil, nil
 	}
 	page := max(s.height/3, 1)
 	switch {
@@ -133,26 +131,26 @@ func (s reviewScreen) update(msg tea.Msg) (reviewScreen, tea.Cmd) {
 		s.cursor = len(s.rows)
 	case key.Matches(k, s.keys.Change) && s.whatIf:
 		if s.cursor < len(s.rows) {
-			return s, whatIfPick(s.rows[s.cursor].q.ID)
+			return s, nil, whatIfPick{id: s.rows[s.cursor].q.ID}
 		}
-		return s, whatIfBack()
+		return s, nil, whatIfBack{}
 	case key.Matches(k, s.keys.Back) && s.whatIf:
-		return s, whatIfBack()
+		return s, nil, whatIfBack{}
 	case key.Matches(k, s.keys.Change):
 		if s.cursor < len(s.rows) {
-			return s, editAnswer(s.rows[s.cursor].q.ID)
+			return s, nil, editAnswer{id: s.rows[s.cursor].q.ID}
 		}
-		return s, goTo(stateResult)
+		return s, nil, showScreen{to: stateResult}
 	case key.Matches(k, s.keys.Results):
-		return s, goTo(stateResult)
+		return s, nil, showScreen{to: stateResult}
 	case key.Matches(k, s.keys.Back):
-		return s, goTo(stateQuestion)
+		return s, nil, showScreen{to: stateQuestion}
 	}
-	return s, nil
+	return s, nil, nil
 }
 
 func (s reviewScreen) view() string {
-	st, w := s.st, s.width
+	st, w := s.c.st, s.width
 	assumed := 0
 	for _, r := range s.rows {
 		if r.assumed {

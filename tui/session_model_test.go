@@ -113,8 +113,8 @@ func TestAnsweringSavesTheSession(t *testing.T) {
 	}
 	m = choose(t, m, "associate")
 	files := sessFiles(t, dir)
-	if len(files) != 1 || m.sessPath != files[0] {
-		t.Fatalf("after the first answer: files %v, session %q", files, m.sessPath)
+	if len(files) != 1 || m.sess.path != files[0] {
+		t.Fatalf("after the first answer: files %v, session %q", files, m.sess.path)
 	}
 	if !strings.HasPrefix(filepath.Base(files[0]), "quinn-20261124-150000") {
 		t.Errorf("file name %s", files[0])
@@ -129,18 +129,18 @@ func TestAnsweringSavesTheSession(t *testing.T) {
 	if files := sessFiles(t, dir); len(files) != 1 {
 		t.Fatalf("a second file: %v", files)
 	}
-	_, a, _ = session.Load(engine(t), m.sessPath)
+	_, a, _ = session.Load(engine(t), m.sess.path)
 	if a["college_credits"] != 64 || !reflect.DeepEqual(a, m.visibleAnswers()) {
 		t.Fatalf("session %v, want %v", a, m.visibleAnswers())
 	}
-	if st, err := os.Stat(m.sessPath); err != nil || st.Mode().Perm() != 0o600 {
+	if st, err := os.Stat(m.sess.path); err != nil || st.Mode().Perm() != 0o600 {
 		t.Errorf("session file mode: %v %v", st.Mode(), err)
 	}
 	// Saved as it goes, so quitting loses nothing and asks nothing.
 	if m.dirty() {
 		t.Error("answers saved in the session should not count as unsaved")
 	}
-	if p, err := m.store.Result(); p != m.sessPath || err != nil {
+	if p, err := m.sess.store.Result(); p != m.sess.path || err != nil {
 		t.Errorf("store result %q %v", p, err)
 	}
 }
@@ -161,8 +161,8 @@ func TestContinueListedSession(t *testing.T) {
 	}
 	path := filepath.Join(dir, "s-1042-20261124-093000.yaml")
 	_, want, _ := session.Load(engine(t), path)
-	if !reflect.DeepEqual(m.answers, want) || m.sessPath != path || m.sessLabel != "S-1042" {
-		t.Fatalf("continued %q %q with %v, want %v", m.sessPath, m.sessLabel, m.answers, want)
+	if !reflect.DeepEqual(m.answers, want) || m.sess.path != path || m.sess.label != "S-1042" {
+		t.Fatalf("continued %q %q with %v, want %v", m.sess.path, m.sess.label, m.answers, want)
 	}
 	contains(t, view(m), "Continuing S-1042, saved today 09:30.")
 	// A change saves into that file, not a new one.
@@ -176,7 +176,7 @@ func TestContinueListedSession(t *testing.T) {
 		t.Fatalf("after a change: %q %v %v", label, a, err)
 	}
 	// Back on the welcome, the session in progress is not listed again.
-	m = send(m, gotoMsg{to: stateWelcome})
+	m = act(m, showScreen{to: stateWelcome})
 	v = view(m)
 	contains(t, v, "session: S-1042")
 	contains(t, v, "Continue a saved session (9)")
@@ -189,8 +189,8 @@ func TestNewSessionForAnotherStudent(t *testing.T) {
 	dir := sessCopyFixtures(t)
 	m := sessModel(t, Options{SessionDir: dir}, 80, 40)
 	m = press(m, "down", "down", "enter") // Maria
-	first := m.sessPath
-	m = send(m, gotoMsg{to: stateWelcome})
+	first := m.sess.path
+	m = act(m, showScreen{to: stateWelcome})
 	contains(t, view(m), "Start a new session for another student")
 	m = press(m, "down", "down") // continue, again, new session
 	if !m.typing() {
@@ -198,12 +198,12 @@ func TestNewSessionForAnotherStudent(t *testing.T) {
 	}
 	m = typeText(m, "Lee")
 	m = press(m, "enter")
-	if m.state != stateQuestion || len(m.answers) != 0 || m.sessLabel != "Lee" || m.sessPath != "" {
-		t.Fatalf("new session: state %s, answers %v, label %q, path %q", m.state, m.answers, m.sessLabel, m.sessPath)
+	if m.state != stateQuestion || len(m.answers) != 0 || m.sess.label != "Lee" || m.sess.path != "" {
+		t.Fatalf("new session: state %s, answers %v, label %q, path %q", m.state, m.answers, m.sess.label, m.sess.path)
 	}
 	m = press(m, "enter") // answer the first question with its default
-	if m.sessPath == "" || m.sessPath == first || !strings.Contains(m.sessPath, "lee-") {
-		t.Fatalf("the new student's file: %q (first %q)", m.sessPath, first)
+	if m.sess.path == "" || m.sess.path == first || !strings.Contains(m.sess.path, "lee-") {
+		t.Fatalf("the new student's file: %q (first %q)", m.sess.path, first)
 	}
 	if _, a, _ := session.Load(engine(t), first); a["education"] != "associate" {
 		t.Errorf("the first student's session changed: %v", a)
@@ -302,7 +302,7 @@ func TestFailedSessionSaveKeepsAnswers(t *testing.T) {
 	}
 	contains(t, view(m), "! The answers are not saved. Quit anyway? y/n")
 	m = press(m, "n")
-	if _, err := m.store.Result(); err == nil {
+	if _, err := m.sess.store.Result(); err == nil {
 		t.Error("the store should report the failed save")
 	}
 	// The next change tries again, still failing, still keeping the answers.
@@ -323,7 +323,7 @@ func TestSessionSaveIsACommand(t *testing.T) {
 	if files := sessFiles(t, dir); len(files) != 0 {
 		t.Fatalf("Update wrote %v", files)
 	}
-	m = doAllUpdates(next.(model), cmd)
+	m = doAllUpdates(*next.(*model), cmd)
 	if files := sessFiles(t, dir); len(files) != 1 {
 		t.Fatalf("the command wrote %v", files)
 	}
@@ -392,7 +392,7 @@ func TestModelExportUnderAFile(t *testing.T) {
 	}
 	m := newTestModel(t, fixedAnswers(), 80, 24)
 	m.outDir = filepath.Join(blocker, "sub") // --out /tmp/somefile/sub
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	m = press(m, "down", "tab")
 	before := m.answers.Clone()
 	m = press(m, "e")
@@ -427,12 +427,12 @@ func TestGoldenSessions(t *testing.T) {
 			m := sessModel(t, Options{SessionDir: sessFixtures}, w, h)
 			m = send(m, sessionLoadedMsg{path: filepath.Join(sessFixtures, "maria-20261124-141000.yaml"),
 				label: "Maria", answers: advisor.Answers{"education": "associate", "timeline_months": 24}})
-			return send(m, gotoMsg{to: stateWelcome})
+			return act(m, showScreen{to: stateWelcome})
 		}},
 		{"session-save-failed", func(t testing.TB, w, h int) model {
 			m := sessModel(t, Options{SessionDir: sessFixtures}, w, h)
 			m = press(m, "enter")
-			return send(m, sessionSavedMsg{gen: m.sessGen, err: errors.New("cannot save the session in /home/counselor/sessions: permission denied")})
+			return send(m, sessionSavedMsg{gen: m.sess.gen, err: errors.New("cannot save the session in /home/counselor/sessions: permission denied")})
 		}},
 	}
 	for _, c := range cases {

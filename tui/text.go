@@ -196,3 +196,22 @@ func progressBar(st *Styles, n, total, w int) string {
 func rule(st *Styles, w int) string {
 	return st.Rule.Render(strings.Repeat("─", max(w, 0)))
 }
+
+// clamp cuts s to at most w columns and h lines, and never returns an empty
+// string (a 1x1 terminal still gets one cell).
+func clamp(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(h, 1)]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, max(w, 1), "")
+		}
+	}
+	out := strings.Join(lines, "\n")
+	if strings.TrimSpace(ansi.Strip(out)) == "" {
+		return tooSmall[:1]
+	}
+	return out
+}

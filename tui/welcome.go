@@ -23,8 +23,7 @@ import (
 // starts. Under the menu are the saved sessions, newest first, a window of
 // them at a time; enter on one continues it.
 type welcomeScreen struct {
-	eng     *advisor.Engine
-	st      *Styles
+	c       *common
 	keys    keyMap
 	typing  keyMap // the keys while the name field has the cursor
 	answers int    // how many answers the student already has
@@ -46,7 +45,7 @@ type welcomeScreen struct {
 // welcomeItem is one entry of the welcome menu.
 type welcomeItem struct {
 	label   string
-	cmd     func(s welcomeScreen) tea.Cmd
+	choose  func(s welcomeScreen) transition
 	named   bool          // carries the name field
 	session *session.Info // a saved session to continue
 }
@@ -55,8 +54,8 @@ type welcomeItem struct {
 const maxSessionRows = 8
 
 // newWelcomeScreen builds the welcome screen for the starting answers.
-func newWelcomeScreen(eng *advisor.Engine, st *Styles, keys keyMap) welcomeScreen {
-	s := welcomeScreen{eng: eng, st: st, keys: keys, typing: keys}
+func newWelcomeScreen(c *common) welcomeScreen {
+	s := welcomeScreen{c: c, keys: c.keys, typing: c.keys}
 	s.keys.enable(&s.keys.Move, &s.keys.Up, &s.keys.Down, &s.keys.Choose, &s.keys.Learn)
 	t := &s.typing
 	t.enable(&t.Move, &t.Up, &t.Down, &t.Choose)
@@ -69,7 +68,7 @@ func newWelcomeScreen(eng *advisor.Engine, st *Styles, keys keyMap) welcomeScree
 	in.Prompt = ""
 	in.CharLimit = 40
 	in.KeyMap.Paste.SetEnabled(false) // no clipboard IO from a key; a paste still arrives
-	in.SetStyles(st.Input)
+	in.SetStyles(c.st.Input)          // before Focus: the styles switch the cursor's blinking off
 	in.Focus()
 	s.name = in
 	return s.setAnswers(nil)
@@ -103,14 +102,8 @@ func (s welcomeScreen) clearName() welcomeScreen {
 // setAnswers updates the menu for the answers the student has.
 func (s welcomeScreen) setAnswers(a advisor.Answers) welcomeScreen {
 	s.answers = len(a)
-	s.total = len(s.eng.Visible(a))
+	s.total = len(s.c.eng.Visible(a))
 	return s.rebuild()
-}
-
-func (s welcomeScreen) setStyles(st *Styles) welcomeScreen {
-	s.st = st
-	s.name.SetStyles(st.Input)
-	return s
 }
 
 // rebuild makes the menu items; the cursor stays on the same row number
@@ -121,21 +114,21 @@ func (s welcomeScreen) rebuild() welcomeScreen {
 		first = s.items[0].label
 	}
 	s.items = s.items[:0:0]
-	learn := welcomeItem{label: "Read questions people ask first", cmd: func(welcomeScreen) tea.Cmd { return goTo(stateLearn) }}
+	learn := welcomeItem{label: "Read questions people ask first", choose: func(welcomeScreen) transition { return showScreen{to: stateLearn} }}
+	again := func(welcomeScreen) transition { return startQuestions{} }
+	named := func(s welcomeScreen) transition { return startSession{label: strings.TrimSpace(s.name.Value())} }
 	if s.answers > 0 {
 		s.items = append(s.items,
-			welcomeItem{label: fmt.Sprintf("Continue: review your %d answers", s.answers), cmd: func(welcomeScreen) tea.Cmd { return goTo(stateReview) }},
-			welcomeItem{label: "Go through the questions again (answers are kept)", cmd: func(welcomeScreen) tea.Cmd { return start() }},
+			welcomeItem{label: fmt.Sprintf("Continue: review your %d answers", s.answers), choose: func(welcomeScreen) transition { return showScreen{to: stateReview} }},
+			welcomeItem{label: "Go through the questions again (answers are kept)", choose: again},
 		)
 		if s.switches {
-			s.items = append(s.items, welcomeItem{label: "Start a new session for another student", named: true,
-				cmd: func(s welcomeScreen) tea.Cmd { return newSession(strings.TrimSpace(s.name.Value())) }})
+			s.items = append(s.items, welcomeItem{label: "Start a new session for another student", named: true, choose: named})
 		}
 	} else {
-		start := welcomeItem{label: "Start the questions", cmd: func(welcomeScreen) tea.Cmd { return start() }}
+		start := welcomeItem{label: "Start the questions", choose: again}
 		if s.sessions {
-			start.named = true
-			start.cmd = func(s welcomeScreen) tea.Cmd { return newSession(strings.TrimSpace(s.name.Value())) }
+			start.named, start.choose = true, named
 		}
 		s.items = append(s.items, start)
 	}
@@ -144,7 +137,7 @@ func (s welcomeScreen) rebuild() welcomeScreen {
 		for i := range s.saved {
 			info := &s.saved[i]
 			s.items = append(s.items, welcomeItem{label: sessionLine(*info, s.now), session: info,
-				cmd: func(welcomeScreen) tea.Cmd { return openSession(info.Path) }})
+				choose: func(welcomeScreen) transition { return openSession{path: info.Path} }})
 		}
 	}
 	if first != "" && s.items[0].label != first {
@@ -154,10 +147,9 @@ func (s welcomeScreen) rebuild() welcomeScreen {
 	return s
 }
 
-func (s welcomeScreen) setSize(w, h int) welcomeScreen {
+func (s *welcomeScreen) setSize(w, h int) {
 	s.width, s.height = w, h
 	s.name.SetWidth(max(w-len(nameLead)-1, 1))
-	return s
 }
 
 // isTyping reports whether keys go to the name field.
@@ -173,15 +165,15 @@ func (s welcomeScreen) activeKeys() keyMap {
 	return s.keys
 }
 
-func (s welcomeScreen) update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
+func (s welcomeScreen) update(msg tea.Msg) (welcomeScreen, tea.Cmd, transition) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if _, paste := msg.(tea.PasteMsg); paste && s.isTyping() {
 			var cmd tea.Cmd
 			s.name, cmd = s.name.Update(msg)
-			return s, cmd
+			return s, cmd, nil
 		}
-		return s, nil
+		return s, nil, nil
 	}
 	keys := s.activeKeys()
 	switch {
@@ -190,22 +182,22 @@ func (s welcomeScreen) update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
 	case key.Matches(k, keys.Down):
 		s.cursor = min(s.cursor+1, len(s.items)-1)
 	case key.Matches(k, keys.Choose):
-		return s, s.items[s.cursor].cmd(s)
+		return s, nil, s.items[s.cursor].choose(s)
 	case key.Matches(k, keys.Learn):
-		return s, goTo(stateLearn)
+		return s, nil, showScreen{to: stateLearn}
 	case s.isTyping():
 		var cmd tea.Cmd
 		s.name, cmd = s.name.Update(msg)
-		return s, cmd
+		return s, cmd, nil
 	}
-	return s, nil
+	return s, nil, nil
 }
 
 // nameLead is written before the name field.
 const nameLead = "    Name or id (optional): "
 
 func (s welcomeScreen) view() string {
-	w, st := s.width, s.st
+	w, st := s.width, s.c.st
 	right := "career advisor"
 	if s.current != "" {
 		right = "session: " + s.current
@@ -217,7 +209,7 @@ func (s welcomeScreen) view() string {
 	intro := para(fmt.Sprintf("Answer a few questions about your education, timeline, budget and "+
 		"interests. medpath ranks %d healthcare paths at the technician and technologist "+
 		"levels for you, and shows for each the steps, time and cost to a first job, the "+
-		"certifications, and what it pays, with sources.", len(s.eng.Paths())), w, st.Text)
+		"certifications, and what it pays, with sources.", len(s.c.eng.Paths())), w, st.Text)
 	privacy := "Nothing you type leaves this computer. You decide whether to save a report."
 	if s.sessions {
 		privacy = "Nothing you type leaves this computer. Answers are saved on it as you go, to continue later."
@@ -229,7 +221,7 @@ func (s welcomeScreen) view() string {
 		hang("• ", fmt.Sprintf("%d questions, under 10 minutes.", s.total), w, st.Marker, st.Text),
 		hang("• ", "Nothing you type leaves this computer.", w, st.Marker, st.Text)...)
 	var parts []string
-	for _, sec := range s.eng.Sections() {
+	for _, sec := range s.c.eng.Sections() {
 		parts = append(parts, sec.Title)
 	}
 	sections := hang("Parts: ", strings.Join(parts, " · "), w, st.Subtle, st.Subtle)
@@ -315,7 +307,7 @@ func savedLines(n, rows int) int {
 // field under the item that carries it (only while it has the cursor when
 // compact).
 func (s welcomeScreen) menuLines(compact bool) []string {
-	st, w := s.st, s.width
+	st, w := s.c.st, s.width
 	var out []string
 	for i, it := range s.items {
 		if it.session != nil {
@@ -332,7 +324,9 @@ func (s welcomeScreen) menuLines(compact bool) []string {
 		field := st.Subtle.Render("(none)")
 		switch {
 		case i == s.cursor:
-			field = s.name.View()
+			name := s.name
+			name.SetStyles(st.Input) // the styles of the moment: the background may have changed
+			field = name.View()
 		case s.name.Value() != "":
 			field = st.Text.Render(s.name.Value())
 		}
@@ -348,7 +342,7 @@ func (s welcomeScreen) menuLines(compact bool) []string {
 // savedBlock draws the saved sessions: a window of rows of them around the
 // cursor, with a line saying how many more there are above and below.
 func (s welcomeScreen) savedBlock(rows int) []string {
-	st, w := s.st, s.width
+	st, w := s.c.st, s.width
 	first := -1 // item index of the first saved session
 	for i, it := range s.items {
 		if it.session != nil {

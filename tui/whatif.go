@@ -19,8 +19,9 @@ import (
 //	        --esc--> discarded: the real results again
 //
 // w on the what-if results changes another answer on top. What-if answers
-// are never saved to the session unless kept. The root model holds the
-// what-if (whatIf) and drives the screens; this file draws the changes.
+// are never saved to the session unless kept. The what-if controller
+// (whatifctl.go) holds the what-if on show and decides each step; this file
+// draws the changes.
 
 // whatIf is a what-if on show: its answers (all of them, hidden follow-ups
 // included, like the real ones), their results and the changes.

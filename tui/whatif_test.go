@@ -20,7 +20,7 @@ func whatIfStart(t *testing.T) (model, string) {
 	a := fixedAnswers()
 	a["timeline_months"] = 12
 	m := sessModel(t, Options{SessionDir: dir, Answers: a}, 80, 24)
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	return m, dir
 }
 
@@ -48,8 +48,8 @@ func TestWhatIfShowsWhatChanges(t *testing.T) {
 	real := m.answers.Clone()
 	realRec := m.rec
 	m = whatIfTimeline36(t, m)
-	if m.state != stateResult || m.wi == nil {
-		t.Fatalf("after the change: state %s, what-if %v", m.state, m.wi != nil)
+	if m.state != stateResult || m.wif.cur == nil {
+		t.Fatalf("after the change: state %s, what-if %v", m.state, m.wif.cur != nil)
 	}
 	// The real answers are untouched and nothing was saved.
 	if !reflect.DeepEqual(m.answers, real) || m.rec != realRec {
@@ -58,18 +58,18 @@ func TestWhatIfShowsWhatChanges(t *testing.T) {
 	if files := sessFiles(t, dir); len(files) != 0 {
 		t.Fatalf("a what-if was saved: %v", files)
 	}
-	if m.wi.answers["timeline_months"] != 36 {
-		t.Fatalf("what-if answers %v", m.wi.answers)
+	if m.wif.cur.answers["timeline_months"] != 36 {
+		t.Fatalf("what-if answers %v", m.wif.cur.answers)
 	}
 	// The engine's diff has rank changes, and the screen says so in words.
 	moved := 0
-	for _, r := range m.wi.diff.Ranks {
+	for _, r := range m.wif.cur.diff.Ranks {
 		if r.FromRank != r.ToRank {
 			moved++
 		}
 	}
 	if moved == 0 {
-		t.Fatalf("no rank change in %+v", m.wi.diff)
+		t.Fatalf("no rank change in %+v", m.wif.cur.diff)
 	}
 	v := view(m)
 	contains(t, v, "WHAT-IF")
@@ -80,7 +80,7 @@ func TestWhatIfShowsWhatChanges(t *testing.T) {
 	}
 	sessContains(t, v, "rank was ")
 	// The list beside the changes is the what-if's.
-	if m.result.rec != m.wi.rec || m.result.rec.Paths[0].ID != m.wi.rec.Paths[0].ID {
+	if m.result.rec != m.wif.cur.rec || m.result.rec.Paths[0].ID != m.wif.cur.rec.Paths[0].ID {
 		t.Error("the results list is not the what-if's")
 	}
 	// Help lists the what-if keys, not export.
@@ -101,8 +101,8 @@ func TestWhatIfDiscardRestores(t *testing.T) {
 	before := view(m)
 	m = whatIfTimeline36(t, m)
 	m = press(m, "esc")
-	if m.state != stateResult || m.wi != nil || m.result.diff != nil {
-		t.Fatalf("esc: state %s, what-if %v", m.state, m.wi != nil)
+	if m.state != stateResult || m.wif.cur != nil || m.result.diff != nil {
+		t.Fatalf("esc: state %s, what-if %v", m.state, m.wif.cur != nil)
 	}
 	if !reflect.DeepEqual(m.answers, real) || m.result.rec != m.rec {
 		t.Fatalf("discard changed the answers: %v", m.answers)
@@ -124,9 +124,9 @@ func TestWhatIfDiscardRestores(t *testing.T) {
 func TestWhatIfKeepAppliesAndSaves(t *testing.T) {
 	m, dir := whatIfStart(t)
 	m = whatIfTimeline36(t, m)
-	wiRec := m.wi.rec
+	wiRec := m.wif.cur.rec
 	m = press(m, "a")
-	if m.state != stateResult || m.wi != nil || m.answers["timeline_months"] != 36 {
+	if m.state != stateResult || m.wif.cur != nil || m.answers["timeline_months"] != 36 {
 		t.Fatalf("keep: state %s, answers %v", m.state, m.answers)
 	}
 	if m.rec.Paths[0].ID != wiRec.Paths[0].ID || m.rec.Paths[3].ID != wiRec.Paths[3].ID {
@@ -147,12 +147,12 @@ func TestWhatIfEscapesAndStacks(t *testing.T) {
 	m, _ := whatIfStart(t)
 	// esc on the picker: back to the real results.
 	m = press(m, "w", "esc")
-	if m.state != stateResult || m.wi != nil {
+	if m.state != stateResult || m.wif.cur != nil {
 		t.Fatalf("esc on the picker: state %s", m.state)
 	}
 	// esc on the question: back to the picker, nothing changed.
 	m = press(m, "w", "enter", "esc")
-	if m.state != stateWhatIf || m.wi != nil {
+	if m.state != stateWhatIf || m.wif.cur != nil {
 		t.Fatalf("esc on the question: state %s", m.state)
 	}
 	// The last row of the picker goes back too.
@@ -166,14 +166,14 @@ func TestWhatIfEscapesAndStacks(t *testing.T) {
 	contains(t, view(m), "~ 36 months (what-if)")
 	m = press(m, "home", "enter") // education
 	m = choose(t, m, "bachelor")
-	if m.state != stateResult || m.wi == nil {
+	if m.state != stateResult || m.wif.cur == nil {
 		t.Fatalf("second change: state %s", m.state)
 	}
-	if m.wi.answers["timeline_months"] != 36 || m.wi.answers["education"] != "bachelor" || m.answers["education"] != "associate" {
-		t.Fatalf("stacked what-if %v, real %v", m.wi.answers, m.answers)
+	if m.wif.cur.answers["timeline_months"] != 36 || m.wif.cur.answers["education"] != "bachelor" || m.answers["education"] != "associate" {
+		t.Fatalf("stacked what-if %v, real %v", m.wif.cur.answers, m.answers)
 	}
-	if len(m.wi.diff.Answers) < 2 {
-		t.Errorf("both changes should be listed: %v", m.wi.diff.Answers)
+	if len(m.wif.cur.diff.Answers) < 2 {
+		t.Errorf("both changes should be listed: %v", m.wif.cur.diff.Answers)
 	}
 	// Choosing the real answer again is no what-if at all.
 	m = press(m, "esc", "w")
@@ -181,7 +181,7 @@ func TestWhatIfEscapesAndStacks(t *testing.T) {
 		m = press(m, "down")
 	}
 	m = press(m, "enter", "enter")
-	if m.wi != nil {
+	if m.wif.cur != nil {
 		t.Fatal("a what-if equal to the real answers should end what-if mode")
 	}
 	contains(t, view(m), "nothing changes")
@@ -197,7 +197,7 @@ func TestWhatIfFollowUpsStayHypothetical(t *testing.T) {
 	delete(a, "chemistry_credits")
 	dir := filepath.Join(t.TempDir(), "s")
 	m := sessModel(t, Options{SessionDir: dir, Answers: a}, 80, 24)
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	real := m.answers.Clone()
 	m = press(m, "w", "home", "enter")
 	m = choose(t, m, "bachelor")
@@ -210,7 +210,7 @@ func TestWhatIfFollowUpsStayHypothetical(t *testing.T) {
 	for i := 0; i < 10 && m.state == stateQuestion; i++ {
 		m = press(m, "enter")
 	}
-	if m.state != stateResult || m.wi == nil || m.wi.answers["education"] != "bachelor" {
+	if m.state != stateResult || m.wif.cur == nil || m.wif.cur.answers["education"] != "bachelor" {
 		t.Fatalf("after the follow-ups: state %s", m.state)
 	}
 	if !reflect.DeepEqual(m.answers, real) || len(sessFiles(t, dir)) != 0 {
@@ -220,7 +220,7 @@ func TestWhatIfFollowUpsStayHypothetical(t *testing.T) {
 
 func TestOverviewListsLevers(t *testing.T) {
 	m := newTestModel(t, fixedAnswers(), 80, 24)
-	m = send(m, gotoMsg{to: stateResult})
+	m = act(m, showScreen{to: stateResult})
 	text := ansi.Strip(strings.Join(m.result.detail.lines, "\n"))
 	contains(t, text, "What would change this")
 	levers := engine(t).WhatWouldChange(m.rec.Answers(), m.rec.Paths[0].ID)
