@@ -150,11 +150,19 @@ type Question struct {
 	Ordered bool `yaml:"ordered"`
 	// ScaleLabels name the ends of a scale, low first.
 	ScaleLabels []string `yaml:"scale_labels"`
+	// Lever false keeps the question out of "what would change this": an
+	// answer about the past, or what the plan itself achieves (a degree, a
+	// credential), is not a change a person can simply make.
+	Lever *bool `yaml:"lever"`
 
 	file string // the file it was read from (set by the loader)
 	pos  Pos    // where in the file (set by the loader)
 	def  any    // typed default
 }
+
+// IsLever reports whether a change of this answer is offered in "what would
+// change this" (see Question.Lever).
+func (q *Question) IsLever() bool { return q.Lever == nil || *q.Lever }
 
 // Salary is a pay figure with its source.
 type Salary struct {

@@ -35,16 +35,20 @@ type Lever struct {
 	Changes []Change `json:"changes"`
 }
 
-// WhatWouldChange lists, for one path, each unmet gate and each route not
-// met now, with the smallest answer change that meets each unmet part. A part
-// no single answer change can meet is left out; a lever with no possible
-// change is left out.
+// WhatWouldChange lists, for one path, each unmet gate and each
+// certification route not met now that ONE answer change would meet, with
+// that change: the smallest, in the questionnaire's words. Only changes a
+// person can act on count: not answers about the past or about what the plan
+// itself achieves (questions marked lever: false), and for years of work no
+// more than fit in the person's timeline. A route or gate no single such
+// change meets is left out.
 func (e *Engine) WhatWouldChange(a Answers, pathID string) []Lever {
 	p := e.Path(pathID)
 	if p == nil {
 		return nil
 	}
 	env := e.envFor(a)
+	horizon, _ := asNumber(env[idTimelineMonths])
 	var m vm.VM
 	var out []Lever
 	for gi := range p.Gates {
@@ -52,39 +56,96 @@ func (e *Engine) WhatWouldChange(a Answers, pathID string) []Lever {
 		if eval(&m, &g.When, env) {
 			continue
 		}
-		if c, ok := e.smallestChange(&m, &g.When, env); ok {
+		if c, ok := e.leverFor(&m, []*Cond{&g.When}, env, horizon); ok {
 			out = append(out, Lever{What: g.Because, Changes: []Change{c}})
 		}
 	}
-	for _, id := range e.pathCredentials(p) {
-		c := e.credentials[e.credIndex[id]]
+	held, _ := env[idCertificationsHeld].([]string)
+	creds := e.pathTargets(p, env)
+	if len(p.targets) == 0 {
+		for _, id := range e.pathCredentials(p) {
+			creds = append(creds, e.credentials[e.credIndex[id]])
+		}
+	}
+	for _, c := range creds {
+		if slices.Contains(held, c.ID) {
+			continue
+		}
 		for ri := range c.Routes {
 			rt := &c.Routes[ri]
 			if rt.Discontinued || e.allHold(&m, rt, env) {
 				continue
 			}
-			lever := Lever{What: fmt.Sprintf("%s route %s", c.Name, rt.Route)}
-			possible := true
+			conds := make([]*Cond, len(rt.Requires))
 			for qi := range rt.Requires {
-				req := &rt.Requires[qi]
-				if eval(&m, &req.When, env) {
-					continue
-				}
-				ch, ok := e.smallestChange(&m, &req.When, env)
-				if !ok {
-					possible = false
-					break
-				}
-				if !slices.ContainsFunc(lever.Changes, func(x Change) bool { return x.ID == ch.ID }) {
-					lever.Changes = append(lever.Changes, ch)
-				}
+				conds[qi] = &rt.Requires[qi].When
 			}
-			if possible && len(lever.Changes) > 0 {
-				out = append(out, lever)
+			if ch, ok := e.leverFor(&m, conds, env, horizon); ok {
+				out = append(out, Lever{What: fmt.Sprintf("%s route %s", c.Name, rt.Route), Changes: []Change{ch}})
 			}
 		}
 	}
 	return out
+}
+
+// leverFor finds the smallest change of one answer after which every one of
+// conds holds, among the answers the unmet ones read.
+func (e *Engine) leverFor(m *vm.VM, conds []*Cond, env map[string]any, horizon float64) (Change, bool) {
+	var ids []string
+	var lits []int
+	for _, c := range conds {
+		if c.prog == nil || eval(m, c, env) {
+			continue
+		}
+		for _, id := range e.reads(c.prog) {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		lits = append(lits, intLiterals(c.prog)...)
+	}
+	best, bestCost, found := Change{}, 1<<30, false
+	for _, id := range ids {
+		q := e.question(id)
+		if !q.IsLever() {
+			continue
+		}
+		cur := env[id]
+		for _, cand := range e.candidates(q, cur, lits) {
+			if !withinHorizon(q, cur, cand.value, horizon) {
+				continue
+			}
+			env[id] = cand.value
+			ok := true
+			for _, c := range conds {
+				if !eval(m, c, env) {
+					ok = false
+					break
+				}
+			}
+			env[id] = cur
+			if !ok {
+				continue
+			}
+			if cand.cost < bestCost {
+				best = e.change(q, cur, cand.value)
+				bestCost, found = cand.cost, true
+			}
+			break // candidates come cheapest first
+		}
+	}
+	return best, found
+}
+
+// withinHorizon reports whether a change of a years answer fits in the
+// person's timeline: more years of work than months they have are no lever.
+func withinHorizon(q *Question, from, to any, horizonMonths float64) bool {
+	if q.Kind != KindNumber || q.Unit != "years" {
+		return true
+	}
+	f, _ := asNumber(from)
+	t, _ := asNumber(to)
+	return (t-f)*12 <= horizonMonths
 }
 
 func (e *Engine) pathCredentials(p *Path) []string {
@@ -100,36 +161,6 @@ func (e *Engine) pathCredentials(p *Path) []string {
 		}
 	}
 	return ids
-}
-
-// smallestChange finds the one-answer change that makes c hold, trying each
-// question c reads and preferring the smallest step from the current answer.
-func (e *Engine) smallestChange(m *vm.VM, c *Cond, env map[string]any) (Change, bool) {
-	if c.prog == nil {
-		return Change{}, false
-	}
-	lits := intLiterals(c.prog)
-	best, bestCost, found := Change{}, 1<<30, false
-	for _, id := range e.reads(c.prog) {
-		q := e.question(id)
-		cur := env[id]
-		for _, cand := range e.candidates(q, cur, lits) {
-			trial := make(map[string]any, len(env))
-			for k, v := range env {
-				trial[k] = v
-			}
-			trial[id] = cand.value
-			if !eval(m, c, trial) {
-				continue
-			}
-			if cand.cost < bestCost {
-				best = e.change(q, cur, cand.value)
-				bestCost, found = cand.cost, true
-			}
-			break // candidates come cheapest first
-		}
-	}
-	return best, found
 }
 
 type candidate struct {

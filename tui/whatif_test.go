@@ -219,7 +219,11 @@ func TestWhatIfFollowUpsStayHypothetical(t *testing.T) {
 }
 
 func TestOverviewListsLevers(t *testing.T) {
-	m := newTestModel(t, fixedAnswers(), 80, 24)
+	// a science graduate aiming at molecular work: a year in a molecular lab
+	// (within her timeline) would open MB(ASCP) route 3
+	a := advisor.Answers{"education": "bachelor", "biology_credits": 32, "chemistry_credits": 16,
+		"technology": 5, "lab_work": 5, "goal": "advance_further", "timeline_months": 24}
+	m := newTestModel(t, a, 80, 24)
 	m = act(m, showScreen{to: stateResult})
 	text := ansi.Strip(strings.Join(m.result.detail.lines, "\n"))
 	contains(t, text, "What would change this")
