@@ -33,8 +33,11 @@ import (
 // are: for each credential and route, a bit per requirement met.
 type nowTable [][]uint32
 
-// evalNow evaluates every requirement of every credential once.
-func (e *Engine) evalNow(m *vm.VM, env map[string]any) nowTable {
+// evalNow evaluates the requirements of every credential's routes, each
+// distinct condition once. With full false a route stops at its first part
+// not met (enough to tell which routes are met, for a cohort row); fillNow
+// then completes the rows a plan needs.
+func (e *Engine) evalNow(m *vm.VM, env map[string]any, full bool) nowTable {
 	t := make(nowTable, len(e.credentials))
 	backing := make([]uint32, e.routeCount)
 	known := make([]uint8, len(e.reqMemo)) // 0 not yet, 1 holds, 2 does not
@@ -42,28 +45,46 @@ func (e *Engine) evalNow(m *vm.VM, env map[string]any) nowTable {
 		row := backing[:len(c.Routes):len(c.Routes)]
 		backing = backing[len(c.Routes):]
 		for ri := range c.Routes {
-			var mask uint32
-			for qi := range c.Routes[ri].Requires {
-				req := &c.Routes[ri].Requires[qi]
-				if req.When.prog == nil {
-					mask |= 1 << qi
-					continue
-				}
-				if known[req.memo] == 0 {
-					known[req.memo] = 2
-					if eval(m, &req.When, env) {
-						known[req.memo] = 1
-					}
-				}
-				if known[req.memo] == 1 {
-					mask |= 1 << qi
-				}
-			}
-			row[ri] = mask
+			row[ri] = e.routeMask(m, env, &c.Routes[ri], known, full)
 		}
 		t[ci] = row
 	}
 	return t
+}
+
+// fillNow completes the rows of credentials cs in a table made with full false.
+func (e *Engine) fillNow(m *vm.VM, env map[string]any, t nowTable, cs []*Credential) {
+	known := make([]uint8, len(e.reqMemo))
+	for _, c := range cs {
+		ci := e.credIndex[c.ID]
+		for ri := range c.Routes {
+			t[ci][ri] = e.routeMask(m, env, &c.Routes[ri], known, true)
+		}
+	}
+}
+
+// routeMask is a bit per requirement of rt that holds.
+func (e *Engine) routeMask(m *vm.VM, env map[string]any, rt *Route, known []uint8, full bool) uint32 {
+	var mask uint32
+	for qi := range rt.Requires {
+		req := &rt.Requires[qi]
+		ok := true
+		if req.When.prog != nil {
+			if known[req.memo] == 0 {
+				known[req.memo] = 2
+				if eval(m, &req.When, env) {
+					known[req.memo] = 1
+				}
+			}
+			ok = known[req.memo] == 1
+		}
+		if ok {
+			mask |= 1 << qi
+		} else if !full {
+			break
+		}
+	}
+	return mask
 }
 
 // metNow reports whether route ri of credential ci is met as the answers are.

@@ -276,7 +276,7 @@ type standing struct {
 func (e *Engine) stand(m *vm.VM, a Answers, withReasons bool) standing {
 	s := standing{env: e.envFor(a)}
 	held, _ := s.env[idCertificationsHeld].([]string)
-	s.now = e.evalNow(m, s.env)
+	s.now = e.evalNow(m, s.env, withReasons)
 	var ok []string
 	ok, s.unsure = e.eligibleLists(s.now, held)
 	s.env[eligibleNowVar] = ok
@@ -310,6 +310,7 @@ func (e *Engine) Top(a Answers) PathResult {
 	s := e.stand(&m, a, false)
 	best := s.order[0]
 	p := e.paths[best]
+	e.fillNow(&m, s.env, s.now, p.targets)
 	pr := PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
 		Fit: e.fitLabel(s.scores[best]), Current: s.current[best], path: p}
 	e.plan(&m, p, s.env, s.now, &pr, nil)
