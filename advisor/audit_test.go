@@ -282,3 +282,23 @@ func TestThreePeople(t *testing.T) {
 		}
 	})
 }
+
+// TestCohortRowSeparatesUnconfirmedRoutes: a cohort's "can sit now" counts
+// only routes whose text is confirmed; credentials only an unconfirmed route
+// opens get their own column (D6 of review/new-user.md).
+func TestCohortRowSeparatesUnconfirmedRoutes(t *testing.T) {
+	e := embedded(t)
+	row := e.Row("s1", advisor.Answers{"education": "high_school", "lab_program": "phlebotomy", "lab_program_years_ago": 1})
+	if !slices.Equal(row.EligibleNow, []string{"CPT(NHA)"}) {
+		t.Errorf("eligible now %v; want [CPT(NHA)] (PBT and RPT routes are unconfirmed)", row.EligibleNow)
+	}
+	if !slices.Equal(row.EligibleNowUnconfirmed, []string{"PBT(ASCP)", "RPT(AMT)"}) {
+		t.Errorf("eligible now by an unconfirmed route %v; want [PBT(ASCP) RPT(AMT)]", row.EligibleNowUnconfirmed)
+	}
+	// Ben (a biology graduate with no lab work) can sit nothing now: the
+	// unconfirmed MLT(AMT) route 2 asks for lab experience too
+	ben := e.Row("ben", advisor.Answers{"education": "bachelor", "college_credits": 124, "biology_credits": 30, "chemistry_credits": 16})
+	if len(ben.EligibleNow)+len(ben.EligibleNowUnconfirmed) != 0 {
+		t.Errorf("Ben can sit %v and, unconfirmed, %v; want nothing", ben.EligibleNow, ben.EligibleNowUnconfirmed)
+	}
+}

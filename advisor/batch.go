@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/expr-lang/expr/vm"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -38,7 +37,10 @@ type BatchRow struct {
 	PlanMonths  Span     `json:"plan_months"`
 	PlanCost    Span     `json:"plan_cost"`
 	EligibleNow []string `json:"eligible_now"`
-	Error       string   `json:"error,omitempty"`
+	// EligibleNowUnconfirmed are credentials the student could sit now only
+	// by a route whose text could not be confirmed: verify before relying on it.
+	EligibleNowUnconfirmed []string `json:"eligible_now_unconfirmed"`
+	Error                  string   `json:"error,omitempty"`
 }
 
 // BatchSummary describes a cohort.
@@ -49,10 +51,14 @@ type BatchSummary struct {
 	PerLevel         []Count `json:"per_level"`
 	MedianPlanMonths Span    `json:"median_plan_months"`
 	ShareEligibleNow float64 `json:"share_eligible_now"`
-	counts           map[string]int
-	levels           map[string]int
-	minHist, maxHist map[int]int
-	eligible         int
+	// ShareEligibleNowUnconfirmedOnly is the share who could sit a credential
+	// now only by an unconfirmed route (not counted in ShareEligibleNow).
+	ShareEligibleNowUnconfirmedOnly float64 `json:"share_eligible_now_unconfirmed_only"`
+	counts                          map[string]int
+	levels                          map[string]int
+	minHist, maxHist                map[int]int
+	eligible                        int
+	unsureOnly                      int
 }
 
 // Count is a number of students per key.
@@ -64,32 +70,9 @@ type Count struct {
 
 // Row scores one student for a cohort report.
 func (e *Engine) Row(id string, a Answers) BatchRow {
-	top := e.Top(a)
-	row := BatchRow{ID: id, Recommended: top.ID, Title: top.Title, Level: top.Level,
-		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: e.eligibleNow(a)}
-	return row
-}
-
-// eligibleNow lists the credentials (by name) with a route the answers meet
-// today, in data order.
-func (e *Engine) eligibleNow(a Answers) []string {
-	env := e.envFor(a)
-	held, _ := env[idCertificationsHeld].([]string)
-	var m vm.VM
-	out := []string{}
-	for _, c := range e.credentials {
-		if slices.Contains(held, c.ID) {
-			continue
-		}
-		for ri := range c.Routes {
-			rt := &c.Routes[ri]
-			if !rt.Discontinued && e.allHold(&m, rt, env) {
-				out = append(out, c.Name)
-				break
-			}
-		}
-	}
-	return out
+	top, ok, unsure := e.top(a)
+	return BatchRow{ID: id, Recommended: top.ID, Title: top.Title, Level: top.Level,
+		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: ok, EligibleNowUnconfirmed: unsure}
 }
 
 // BatchSink receives rows in input order.
@@ -148,7 +131,7 @@ func (e *Engine) Batch(ctx context.Context, next func() (Student, error), jobs i
 				}
 				var row BatchRow
 				if st.Err != nil {
-					row = BatchRow{ID: st.ID, Error: st.Err.Error(), EligibleNow: []string{}}
+					row = BatchRow{ID: st.ID, Error: st.Err.Error(), EligibleNow: []string{}, EligibleNowUnconfirmed: []string{}}
 				} else {
 					row = e.Row(st.ID, st.Answers)
 				}
@@ -215,6 +198,8 @@ func (s *BatchSummary) add(r BatchRow) {
 	s.maxHist[r.PlanMonths.Max]++
 	if len(r.EligibleNow) > 0 {
 		s.eligible++
+	} else if len(r.EligibleNowUnconfirmed) > 0 {
+		s.unsureOnly++
 	}
 }
 
@@ -235,6 +220,7 @@ func (e *Engine) finish(s *BatchSummary) {
 	s.MedianPlanMonths = Span{histMedian(s.minHist, ok), histMedian(s.maxHist, ok)}
 	if ok > 0 {
 		s.ShareEligibleNow = float64(s.eligible) / float64(ok)
+		s.ShareEligibleNowUnconfirmedOnly = float64(s.unsureOnly) / float64(ok)
 	}
 }
 

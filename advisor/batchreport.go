@@ -32,18 +32,18 @@ func (e *Engine) NewBatchWriter(w io.Writer, format string) (BatchWriter, error)
 	case FormatCSV:
 		cw := csv.NewWriter(bw)
 		err := cw.Write([]string{"id", "recommended", "title", "level", "plan_months_min", "plan_months_max",
-			"plan_cost_min", "plan_cost_max", "eligible_now", "error"})
+			"plan_cost_min", "plan_cost_max", "eligible_now", "eligible_now_unconfirmed", "error"})
 		return &csvBatch{bw: bw, cw: cw}, err
 	case FormatJSON:
 		_, err := bw.WriteString("{\n  \"students\": [")
 		return &jsonBatch{bw: bw}, err
 	case FormatMarkdown:
-		_, err := bw.WriteString("# Cohort report\n\n| Student | Recommended path | Level | Months to first job | Cost | Can sit now | Problem |\n|---|---|---|---|---|---|---|\n")
+		_, err := bw.WriteString("# Cohort report\n\n| Student | Recommended path | Level | Months to first job | Cost | Can sit now | Only by an unconfirmed route (verify) | Problem |\n|---|---|---|---|---|---|---|---|\n")
 		return &mdBatch{bw: bw}, err
 	case FormatHTML:
 		var b bytes.Buffer
 		writeHTMLHead(&b, "medpath: cohort report")
-		b.WriteString("<main>\n<h1>Cohort report</h1>\n<table><caption>One row per student, in input order</caption>\n<thead><tr><th scope=\"col\">Student</th><th scope=\"col\">Recommended path</th><th scope=\"col\">Level</th><th scope=\"col\">Months to first job</th><th scope=\"col\">Cost</th><th scope=\"col\">Can sit now</th><th scope=\"col\">Problem</th></tr></thead>\n<tbody>\n")
+		b.WriteString("<main>\n<h1>Cohort report</h1>\n<table><caption>One row per student, in input order</caption>\n<thead><tr><th scope=\"col\">Student</th><th scope=\"col\">Recommended path</th><th scope=\"col\">Level</th><th scope=\"col\">Months to first job</th><th scope=\"col\">Cost</th><th scope=\"col\">Can sit now</th><th scope=\"col\">Only by an unconfirmed route (verify)</th><th scope=\"col\">Problem</th></tr></thead>\n<tbody>\n")
 		_, err := bw.Write(b.Bytes())
 		return &htmlBatch{bw: bw}, err
 	}
@@ -57,7 +57,7 @@ type csvBatch struct {
 
 func (c *csvBatch) Row(r BatchRow) error {
 	return c.cw.Write([]string{r.ID, r.Recommended, r.Title, r.Level, strconv.Itoa(r.PlanMonths.Min), strconv.Itoa(r.PlanMonths.Max),
-		strconv.Itoa(r.PlanCost.Min), strconv.Itoa(r.PlanCost.Max), strings.Join(r.EligibleNow, ";"), r.Error})
+		strconv.Itoa(r.PlanCost.Min), strconv.Itoa(r.PlanCost.Max), strings.Join(r.EligibleNow, ";"), strings.Join(r.EligibleNowUnconfirmed, ";"), r.Error})
 }
 
 // Close writes the summary as a second small table after a blank line.
@@ -67,7 +67,8 @@ func (c *csvBatch) Close(s *BatchSummary) error {
 	rows := [][]string{{"summary", "value"},
 		{"students", strconv.Itoa(s.Students)}, {"failed", strconv.Itoa(s.Failed)},
 		{"median_plan_months", fmt.Sprintf("%d-%d", s.MedianPlanMonths.Min, s.MedianPlanMonths.Max)},
-		{"share_eligible_now", strconv.FormatFloat(s.ShareEligibleNow, 'f', 3, 64)}}
+		{"share_eligible_now", strconv.FormatFloat(s.ShareEligibleNow, 'f', 3, 64)},
+		{"share_eligible_now_unconfirmed_only", strconv.FormatFloat(s.ShareEligibleNowUnconfirmedOnly, 'f', 3, 64)}}
 	for _, p := range s.PerPath {
 		rows = append(rows, []string{"path:" + p.Key, strconv.Itoa(p.N)})
 	}
@@ -112,17 +113,17 @@ type mdBatch struct{ bw *bufio.Writer }
 
 func (m *mdBatch) Row(r BatchRow) error {
 	if r.Error != "" {
-		_, err := fmt.Fprintf(m.bw, "| %s | — | — | — | — | — | %s |\n", md(r.ID), md(r.Error))
+		_, err := fmt.Fprintf(m.bw, "| %s | — | — | — | — | — | — | %s |\n", md(r.ID), md(r.Error))
 		return err
 	}
-	_, err := fmt.Fprintf(m.bw, "| %s | %s | %s | %s | %s | %s | |\n", md(r.ID), md(r.Title), r.Level, MonthsText(r.PlanMonths),
-		DollarSpan(r.PlanCost), md(strings.Join(r.EligibleNow, ", ")))
+	_, err := fmt.Fprintf(m.bw, "| %s | %s | %s | %s | %s | %s | %s | |\n", md(r.ID), md(r.Title), r.Level, MonthsText(r.PlanMonths),
+		DollarSpan(r.PlanCost), md(strings.Join(r.EligibleNow, ", ")), md(strings.Join(r.EligibleNowUnconfirmed, ", ")))
 	return err
 }
 
 func (m *mdBatch) Close(s *BatchSummary) error {
-	fmt.Fprintf(m.bw, "\n## Summary\n\n- Students: %d (%d could not be read)\n- Median time to a first job: %s\n- Can sit a credential now: %.0f%%\n",
-		s.Students, s.Failed, MonthsText(s.MedianPlanMonths), 100*s.ShareEligibleNow)
+	fmt.Fprintf(m.bw, "\n## Summary\n\n- Students: %d (%d could not be read)\n- Median time to a first job: %s\n- Can sit a credential now: %.0f%%\n- Could sit one now only by a route whose text is unconfirmed (verify first): %.0f%%\n",
+		s.Students, s.Failed, MonthsText(s.MedianPlanMonths), 100*s.ShareEligibleNow, 100*s.ShareEligibleNowUnconfirmedOnly)
 	m.bw.WriteString("\n| Recommended path | Students |\n|---|---|\n")
 	for _, p := range s.PerPath {
 		fmt.Fprintf(m.bw, "| %s | %d |\n", md(p.Title), p.N)
@@ -139,18 +140,19 @@ type htmlBatch struct{ bw *bufio.Writer }
 func (h *htmlBatch) Row(r BatchRow) error {
 	esc := template.HTMLEscapeString
 	if r.Error != "" {
-		_, err := fmt.Fprintf(h.bw, "<tr><td>%s</td><td colspan=\"5\">not scored</td><td>%s</td></tr>\n", esc(r.ID), esc(r.Error))
+		_, err := fmt.Fprintf(h.bw, "<tr><td>%s</td><td colspan=\"6\">not scored</td><td>%s</td></tr>\n", esc(r.ID), esc(r.Error))
 		return err
 	}
-	_, err := fmt.Fprintf(h.bw, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td></td></tr>\n",
-		esc(r.ID), esc(r.Title), esc(r.Level), esc(MonthsText(r.PlanMonths)), esc(DollarSpan(r.PlanCost)), esc(strings.Join(r.EligibleNow, ", ")))
+	_, err := fmt.Fprintf(h.bw, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td></td></tr>\n",
+		esc(r.ID), esc(r.Title), esc(r.Level), esc(MonthsText(r.PlanMonths)), esc(DollarSpan(r.PlanCost)), esc(strings.Join(r.EligibleNow, ", ")),
+		esc(strings.Join(r.EligibleNowUnconfirmed, ", ")))
 	return err
 }
 
 func (h *htmlBatch) Close(s *BatchSummary) error {
 	esc := template.HTMLEscapeString
-	fmt.Fprintf(h.bw, "</tbody></table>\n<h2>Summary</h2>\n<ul><li>Students: %d (%d could not be read)</li><li>Median time to a first job: %s</li><li>Can sit a credential now: %.0f%%</li></ul>\n",
-		s.Students, s.Failed, esc(MonthsText(s.MedianPlanMonths)), 100*s.ShareEligibleNow)
+	fmt.Fprintf(h.bw, "</tbody></table>\n<h2>Summary</h2>\n<ul><li>Students: %d (%d could not be read)</li><li>Median time to a first job: %s</li><li>Can sit a credential now: %.0f%%</li><li>Could sit one now only by a route whose text is unconfirmed (verify first): %.0f%%</li></ul>\n",
+		s.Students, s.Failed, esc(MonthsText(s.MedianPlanMonths)), 100*s.ShareEligibleNow, 100*s.ShareEligibleNowUnconfirmedOnly)
 	h.bw.WriteString("<table><caption>Students per recommended path</caption>\n<thead><tr><th scope=\"col\">Recommended path</th><th scope=\"col\">Students</th></tr></thead><tbody>\n")
 	for _, p := range s.PerPath {
 		fmt.Fprintf(h.bw, "<tr><td>%s</td><td>%d</td></tr>\n", esc(p.Title), p.N)

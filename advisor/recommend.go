@@ -306,15 +306,31 @@ func (e *Engine) stand(m *vm.VM, a Answers, withReasons bool) standing {
 // needs, at a fraction of the cost of [Engine.Recommend]. It ranks exactly as
 // Recommend does.
 func (e *Engine) Top(a Answers) PathResult {
+	pr, _, _ := e.top(a)
+	return pr
+}
+
+// top is Top with the credentials the person could sit now, by a confirmed
+// route (ok) and only by an unconfirmed one (unsure), by name.
+func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string) {
 	var m vm.VM
 	s := e.stand(&m, a, false)
 	best := s.order[0]
 	p := e.paths[best]
 	e.fillNow(&m, s.env, s.now, p.targets)
-	pr := PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
+	pr = PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
 		Fit: e.fitLabel(s.scores[best]), Current: s.current[best], path: p}
 	e.plan(&m, p, s.env, s.now, &pr, nil)
-	return pr
+	return pr, e.credentialNames(s.env[eligibleNowVar].([]string)), e.credentialNames(s.unsure)
+}
+
+// credentialNames names credentials by id, as their bodies write them.
+func (e *Engine) credentialNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = e.credentials[e.credIndex[id]].Name
+	}
+	return out
 }
 
 // Recommend ranks every path for the answers and builds each one's plan,
