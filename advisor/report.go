@@ -25,13 +25,24 @@ const reportWidth = 78
 // WriteReport renders r in the given format. Text and Markdown carry no
 // escape codes, so they are safe in a pipe or a file.
 func (e *Engine) WriteReport(w io.Writer, r *Recommendation, format string) error {
+	return e.WriteReportWith(w, r, format, ReportOptions{})
+}
+
+// WriteReportWith is [Engine.WriteReport] for a named student on a date: the
+// handout formats (Markdown and HTML) print o's name and date in their
+// header; text and JSON are the same as WriteReport's. The TUI's export
+// passes the session's label and the export date:
+//
+//	eng.WriteReportWith(w, eng.Recommend(a), advisor.FormatMarkdown,
+//		advisor.ReportOptions{Name: label, Date: time.Now()})
+func (e *Engine) WriteReportWith(w io.Writer, r *Recommendation, format string, o ReportOptions) error {
 	e.fillLevers(r)
 	var b bytes.Buffer
 	switch format {
 	case FormatText:
 		e.textReport(&b, r)
 	case FormatMarkdown:
-		e.markdownReport(&b, r)
+		e.markdownReport(&b, e.buildHandout(r, o))
 	case FormatJSON:
 		enc := json.NewEncoder(&b)
 		enc.SetIndent("", "  ")
@@ -39,7 +50,7 @@ func (e *Engine) WriteReport(w io.Writer, r *Recommendation, format string) erro
 			return fmt.Errorf("encode report: %w", err)
 		}
 	case FormatHTML:
-		e.htmlReport(&b, r)
+		e.htmlReport(&b, e.buildHandout(r, o))
 	default:
 		return fmt.Errorf("unknown format %q; allowed: %s", format, quoteList(Formats))
 	}

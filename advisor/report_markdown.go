@@ -3,105 +3,239 @@ package advisor
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
 )
 
-// md escapes the characters that would break a Markdown table cell.
+// md escapes the characters that would break a Markdown table cell (the
+// cohort report's tables).
 func md(s string) string {
 	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
 }
 
-func (e *Engine) markdownLevers(b *bytes.Buffer, r *Recommendation) {
-	head := false
-	for i := 0; i < min(leverPaths, len(r.Paths)); i++ {
-		p := &r.Paths[i]
-		if len(p.WhatWouldChange) == 0 {
-			continue
+// mdEscaper backslash-escapes every character that could start Markdown
+// structure, a link, an HTML tag or code inside a line.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "#", `\#`,
+)
+
+// mdText makes data text safe inside a line of Markdown: one line, no
+// control characters, and every character that could make a heading, a
+// link, an HTML tag, emphasis, code or a table cell escaped.
+func mdText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
 		}
-		if !head {
-			b.WriteString("\n## What would change this\n")
-			head = true
-		}
-		fmt.Fprintf(b, "\n**%s**\n\n", p.Title)
-		for _, l := range p.WhatWouldChange {
-			fmt.Fprintf(b, "- %s\n", LeverLine(l))
-		}
-	}
+		return r
+	}, s)
+	return mdEscaper.Replace(oneLine(s))
 }
 
-func (e *Engine) markdownReport(b *bytes.Buffer, r *Recommendation) {
-	top := &r.Paths[0]
-	fmt.Fprintf(b, "# Career recommendation: %s\n\n", top.Title)
-	fmt.Fprintf(b, "**Recommended path:** %s, %s level — **%s**, score %d.\n\n", top.Title, top.Level, top.Fit, top.Score)
-	fmt.Fprintf(b, "%s\n", oneLine(top.Summary))
+// leadingMarker matches what would make a line a list item, a quote or a
+// setext heading underline when it starts a line.
+var leadingMarker = regexp.MustCompile(`^([-+=]|\d+[.)])`)
 
-	b.WriteString("\n## Why\n\n")
-	for _, rs := range top.Reasons {
-		fmt.Fprintf(b, "- (%+d) %s\n", rs.Delta, rs.Because)
+// mdLead is mdText for text that starts a line.
+func mdLead(s string) string {
+	t := mdText(s)
+	if m := leadingMarker.FindString(t); m != "" {
+		if last := m[len(m)-1]; last == '.' || last == ')' {
+			return m[:len(m)-1] + `\` + t[len(m)-1:]
+		}
+		return `\` + t
 	}
-	for _, g := range top.Gates {
-		if g.Met {
-			fmt.Fprintf(b, "- Met: %s\n", sentence(g.Because))
-		} else {
-			fmt.Fprintf(b, "- **Not met:** %s Bridge: %s\n", sentence(g.Because), sentence(g.Bridge))
+	return t
+}
+
+// mdRef is a note marker: " [3]", or nothing for no note.
+func mdRef(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" [%d]", n)
+}
+
+// safeURL matches an address that can stand in a Markdown autolink as is.
+var safeURL = regexp.MustCompile(`^https?://[^\s<>\x00-\x1f\x7f\\]+$`)
+
+// markdownReport writes the handout (see handout.go) as Markdown: the same
+// content and order as the HTML page, with a text timeline.
+func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
+	if h.Name != "" {
+		fmt.Fprintf(b, "# Career recommendation for %s\n\n", mdText(h.Name))
+	} else {
+		b.WriteString("# Career recommendation\n\n")
+	}
+	if h.Date != "" {
+		fmt.Fprintf(b, "Prepared on %s with medpath.\n", h.Date)
+	} else {
+		b.WriteString("Prepared with medpath.\n")
+	}
+
+	b.WriteString("\n## Your answers\n\n")
+	for _, a := range h.Answers {
+		mark := ""
+		if a.Assumed {
+			mark = " (default)"
+		}
+		fmt.Fprintf(b, "- %s: %s%s\n", mdText(a.Label), mdText(a.Text), mark)
+	}
+	if h.Assumed {
+		b.WriteString("\n(default): not answered, so the question's default was used.\n")
+	}
+
+	fmt.Fprintf(b, "\n## Recommended: %s\n\n", mdText(h.Path.Title))
+	fmt.Fprintf(b, "**%s level · %s.** %s\n", Capitalize(mdText(h.Path.Level)), mdText(h.Path.Fit), mdText(h.Path.Summary))
+	if len(h.Why) > 0 {
+		b.WriteString("\nWhy it fits:\n\n")
+		for _, s := range h.Why {
+			fmt.Fprintf(b, "- %s\n", mdText(s))
+		}
+	}
+	if len(h.Weigh) > 0 {
+		b.WriteString("\nTo weigh:\n\n")
+		for _, s := range h.Weigh {
+			fmt.Fprintf(b, "- %s\n", mdText(s))
 		}
 	}
 
-	fmt.Fprintf(b, "\n## Plan: %s to a first job, %s\n\n", MonthsText(top.TotalMonths), DollarSpan(top.TotalCost))
-	b.WriteString("| # | Step | Kind | Starts | Months | Cost |\n|---|---|---|---|---|---|\n")
-	for i, s := range top.Plan {
-		start := fmt.Sprintf("month %d", s.StartMonth.Min)
-		if s.Later {
-			start = "later"
-		}
-		title := s.Title
-		if s.Note != "" {
-			title += " — " + s.Note
-		}
-		fmt.Fprintf(b, "| %d | %s | %s | %s | %s | %s |\n", i+1, md(title), s.Kind, start, MonthsText(s.Months), DollarSpan(s.Cost))
+	b.WriteString("\n## Do this next\n\n")
+	for i, s := range h.Next {
+		fmt.Fprintf(b, "%d. **%s**\n", i+1, mdText(s))
 	}
-	fmt.Fprintf(b, "\n- %s.\n- %s.\n", Capitalize(top.TimelineNote), Capitalize(top.BudgetNote))
 
-	if len(top.Certifications) > 0 {
-		b.WriteString("\n## Certification routes\n\n| Credential | Route | Eligible | Why |\n|---|---|---|---|\n")
-		for _, c := range top.Certifications {
-			why := Capitalize(c.Because)
-			if c.Status == StatusUnconfirmed {
-				why += " (unconfirmed: verify with the certifying body)"
+	p := &h.Plan
+	fmt.Fprintf(b, "\n## Your plan: %s to a first job, %s\n\n", p.Months, p.Cost)
+	if len(p.Steps) > 0 {
+		b.WriteString("```text\n")
+		fmt.Fprintf(b, "%-17s%s\n", "Months from now", textAxis(p.Scale, p.TextWidth))
+		for _, s := range p.Steps {
+			fmt.Fprintf(b, "%-17s%s  %s\n", fmt.Sprintf("%d %s", s.N, s.Kind), s.Text, strings.TrimPrefix(strings.TrimPrefix(s.When, "months "), "month "))
+		}
+		b.WriteString("```\n\n█ the quickest case · ░ how long it can take\n\n")
+	}
+	for _, s := range p.Steps {
+		e.markdownStep(b, s)
+	}
+	if len(p.Later) > 0 {
+		b.WriteString("Later, once you are working:\n\n")
+		for _, s := range p.Later {
+			e.markdownStep(b, s)
+		}
+	}
+	fmt.Fprintf(b, "%s %s\n", mdLead(p.TimelineNote), mdText(p.BudgetNote))
+
+	r := &h.Routes
+	if r.Chosen != nil || len(r.Alternatives) > 0 || len(r.Held) > 0 || len(r.Closed) > 0 {
+		b.WriteString("\n## Certification\n\n")
+		if len(r.Held) > 0 {
+			fmt.Fprintf(b, "You already hold %s.\n\n", mdText(strings.Join(r.Held, ", ")))
+		}
+		if c := r.Chosen; c != nil {
+			fmt.Fprintf(b, "**The plan's route:** %s %s route %s, %s%s. %s %s%s\n", c.Symbol, mdText(c.Credential), mdText(c.Route), c.Open,
+				mdRef(c.Ref), mdText(c.Summary), mdText(c.Why), mdUnconfirmed(c.Unconfirmed))
+		}
+		if len(r.Alternatives) > 0 {
+			b.WriteString("\nOther routes:\n\n")
+			for _, c := range r.Alternatives {
+				fmt.Fprintf(b, "- %s %s route %s, %s%s: %s%s%s\n", c.Symbol, mdText(c.Credential), mdText(c.Route), c.Open,
+					mdSpan(c.Months, c.Cost), mdText(c.Summary), mdUnconfirmed(c.Unconfirmed), mdRef(c.Ref))
 			}
-			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", c.Credential, c.Route, EligibleLabel(c.Eligible), md(why))
+		}
+		if len(r.Closed) > 0 {
+			fmt.Fprintf(b, "\nAlso on this path, not open to you now: %s. What would open them is under \"What would change this\".\n", mdText(strings.Join(r.Closed, ", ")))
 		}
 	}
-	if top.Licence != nil {
-		b.WriteString("\n## State licence\n\n")
-		fmt.Fprintf(b, "%s\n", LicenceLine(top.Licence))
+
+	if l := h.Licence; l != nil {
+		fmt.Fprintf(b, "\n## State licence\n\n%s%s\n", mdLead(l.Text), mdRef(l.Ref))
 	}
 
 	b.WriteString("\n## Pay and outlook\n\n")
-	fmt.Fprintf(b, "- Pay: %s. Source: %s (%s).\n", SalaryLine(top.Salary), e.SourceName(top.Salary.Source), StatusLabel(top.Salary.Status))
-	if top.Salary.Note != "" {
-		fmt.Fprintf(b, "  %s\n", oneLine(top.Salary.Note))
+	for _, f := range []*figureView{&h.Pay.National, h.Pay.State} {
+		if f == nil {
+			continue
+		}
+		fmt.Fprintf(b, "- **Pay (%s):** %s, %s%s. %s.%s\n", mdText(f.Where), mdText(f.Text), mdText(f.AsOf), mdRef(f.Ref),
+			Capitalize(f.Status), mdAbout(f.About))
 	}
-	fmt.Fprintf(b, "- Outlook: %s. Source: %s (%s).\n", OutlookLine(top.Outlook), e.SourceName(top.Outlook.Source), StatusLabel(top.Outlook.Status))
+	o := &h.Pay.Outlook
+	fmt.Fprintf(b, "- **Outlook (%s):** %s%s. %s.\n", mdText(o.Where), mdText(o.Text), mdRef(o.Ref), Capitalize(o.Status))
 
-	e.markdownLevers(b, r)
-
-	b.WriteString("\n## Alternatives\n\n| Rank | Path | Level | Fit | Time to first job | Cost | Median pay |\n|---|---|---|---|---|---|---|\n")
-	for i := 1; i < len(r.Paths); i++ {
-		p := &r.Paths[i]
-		fmt.Fprintf(b, "| %d | %s | %s | %s (%d) | %s | %s | %s |\n", p.Rank, md(p.Title), p.Level, p.Fit, p.Score,
-			MonthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median))
-	}
-
-	if len(r.Assumed) > 0 {
-		b.WriteString("\n## Assumed answers\n\nThese questions were not answered, so their defaults were used:\n\n")
-		for _, a := range r.Assumed {
-			fmt.Fprintf(b, "- `%s`: %s (%s)\n", a.ID, md(e.AnswerText(a.ID, a.Value)), oneLine(a.Prompt))
+	if len(h.Levers) > 0 {
+		b.WriteString("\n## What would change this\n\nThe smallest change of answers that would meet each requirement or route not met now:\n\n")
+		for _, l := range h.Levers {
+			fmt.Fprintf(b, "- %s: %s\n", mdText(l.What), mdText(strings.Join(l.Changes, "; and ")))
+		}
+		if h.LeversMore > 0 {
+			fmt.Fprintf(b, "- and %s (the full text report lists them)\n", plural(h.LeversMore, "more", "more"))
 		}
 	}
-	b.WriteString("\n## Sources\n\n")
-	for _, s := range r.Sources {
-		fmt.Fprintf(b, "- %s, *%s*, as of %s (%s). <%s>\n", s.Publisher, md(s.Title), s.AsOf, StatusLabel(s.Status), s.URL)
+
+	if len(h.Others) > 0 {
+		b.WriteString("\n## Other paths to discuss\n\n")
+		for _, o := range h.Others {
+			fmt.Fprintf(b, "- %s (%s, %s)\n", mdText(o.Title), mdText(o.Level), mdText(strings.ToLower(o.Fit)))
+		}
 	}
-	fmt.Fprintf(b, "\n## Please note\n\n%s\n", oneLine(r.Disclaimer))
+
+	if len(h.Notes) > 0 {
+		b.WriteString("\n## Notes: sources of the figures\n\n")
+		for _, n := range h.Notes {
+			title := ""
+			if n.Title != "" {
+				title = ", *" + mdText(n.Title) + "*"
+			}
+			url := mdText(n.URL)
+			if safeURL.MatchString(n.URL) {
+				url = "<" + n.URL + ">"
+			}
+			fmt.Fprintf(b, "%d. %s%s, %s (%s). %s\n", n.N, mdText(n.Publisher), title, mdText(n.AsOf), n.Status, url)
+		}
+	}
+	fmt.Fprintf(b, "\n## Please note\n\n%s\n", mdLead(h.Disclaimer))
+}
+
+func (e *Engine) markdownStep(b *bytes.Buffer, s stepView) {
+	when := ""
+	if s.When != "later" {
+		when = " (" + s.When + ")"
+	}
+	fmt.Fprintf(b, "%d. **%s**: %s%s, %s%s\n", s.N, mdText(s.Title), s.Months, when, s.Cost, mdRef(s.Ref))
+	if s.Detail != "" {
+		fmt.Fprintf(b, "\n   %s\n", mdLead(s.Detail))
+	}
+	if s.Note != "" {
+		fmt.Fprintf(b, "\n   Note: %s\n", mdText(s.Note))
+	}
+	b.WriteString("\n")
+}
+
+func mdUnconfirmed(u bool) string {
+	if u {
+		return " (unconfirmed: verify with the certifying body)"
+	}
+	return ""
+}
+
+func mdSpan(months, cost string) string {
+	switch {
+	case months != "" && cost != "":
+		return ", " + months + ", " + cost
+	case months != "":
+		return ", " + months
+	case cost != "":
+		return ", " + cost
+	}
+	return ""
+}
+
+func mdAbout(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "\n\n  " + mdText(s)
 }

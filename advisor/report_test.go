@@ -48,7 +48,7 @@ var goldenPersonas = map[string]advisor.Answers{
 func TestReportGoldens(t *testing.T) {
 	e := embedded(t)
 	for name, a := range goldenPersonas {
-		for _, f := range []struct{ format, ext string }{{"text", "txt"}, {"markdown", "md"}, {"json", "json"}} {
+		for _, f := range []struct{ format, ext string }{{"text", "txt"}, {"markdown", "md"}, {"json", "json"}, {"html", "html"}} {
 			t.Run(name+"."+f.ext, func(t *testing.T) {
 				var b1, b2 bytes.Buffer
 				if err := e.WriteReport(&b1, e.Recommend(a), f.format); err != nil {

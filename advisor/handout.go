@@ -1,0 +1,602 @@
+package advisor
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The handout is what `report --format html` and `--format markdown` print: at
+// most two pages a counselor can hand a student. Both writers render the same
+// view model, built here from a Recommendation in the order the page reads,
+// so the two formats say the same things in the same order, and a new field
+// in the Recommendation is one change to one build function.
+//
+// The handout shows no internal scores or rule weights: reasons are words.
+// Each figure (a cost, a duration, pay, a route, a licence rule) carries a
+// note marker, and the notes list only the sources of the figures shown,
+// numbered in the order they first appear.
+
+// ReportOptions say who a report is for and when it was made. The handout
+// formats (Markdown and HTML) print them in their header; text and JSON leave
+// them out.
+type ReportOptions struct {
+	// Name is the student's name or the session's label; empty leaves it out.
+	Name string
+	// Date is the day the report was made; the zero time leaves it out. The
+	// advisor reads no clock: a caller passes today's date (the CLI's --date,
+	// the TUI's export time).
+	Date time.Time
+}
+
+// How much of each list the handout shows, so it fits two pages.
+const (
+	handoutReasons   = 4  // reasons for the path
+	handoutWeigh     = 3  // reasons against it and requirements not met
+	handoutActions   = 3  // the next actions (the first plan steps)
+	handoutLevers    = 4  // what would change this
+	handoutOthers    = 3  // other paths worth discussing
+	timelineBarWidth = 36 // about how wide the text timeline's bars are, in columns
+	timelineMaxWidth = 48 // and at most, so a line fits 80 columns
+)
+
+// handout is the view model both handout writers render.
+type handout struct {
+	Name    string // the student, or ""
+	Date    string // "30 November 2026", or ""
+	DateISO string // "2026-11-30", or ""
+
+	Answers []answerView
+	Assumed bool // some answers are defaults (marked in words)
+
+	Path  pathView
+	Why   []string // reasons for the path, in words, strongest first
+	Weigh []string // reasons against it and requirements not met yet, with the way to meet them
+	Next  []string // the next actions: the first plan steps, as written (imperatives)
+
+	Plan    planView
+	Routes  routesView
+	Licence *licenceView
+	Pay     payView
+
+	Levers     []leverView
+	LeversMore int // levers left out for space
+	Others     []otherView
+
+	Notes      []noteView
+	Disclaimer string
+}
+
+type answerView struct {
+	Label   string // the question in a few words
+	Text    string // the answer in the question's words
+	Assumed bool   // not answered: the default was used
+}
+
+type pathView struct {
+	Title   string
+	Level   string
+	Fit     string // the fit label in words ("Strong fit"), never the score
+	Summary string
+}
+
+type planView struct {
+	Months       string // to a first job: "2–7 months"
+	Cost         string // "$1,325–$2,977"
+	TimelineNote string // "Fits your timeline only at the quick end: ..."
+	BudgetNote   string
+	Scale        int // months on the timeline's axis
+	TextWidth    int // columns of the text timeline's bars: a whole number per month when it fits
+	Ticks        []tickView
+	Steps        []stepView // the steps to a first job, on the timeline
+	Later        []stepView // steps after the first job (advancement)
+}
+
+type tickView struct {
+	Month int
+	Pct   float64 // from the left of the track
+}
+
+type stepView struct {
+	N      int
+	Kind   string // "Training", "Exam", ... (the step's kind in a word)
+	Title  string
+	Detail string
+	Note   string
+	When   string // "months 0–4", "later"
+	Months string // "2–4 months"
+	Cost   string // "$1,200–$2,852"
+	Ref    int    // the note of the step's source, 0 for none
+
+	// The timeline bar, in percent of the track: solid from Left for Solid
+	// (the quickest case), then dashed for Dashed more (how long it can take).
+	Left, Solid, Dashed float64
+	Text                string // the same bar as text, for Markdown
+}
+
+type routesView struct {
+	Held         []string // credentials the student holds (their routes are left out)
+	Chosen       *routeView
+	Alternatives []routeView
+	// Closed names, in a line, the routes of the path's other credentials
+	// that are not open ("MLT(ASCP) routes 3 and 4"); what would meet them
+	// is under "What would change this".
+	Closed []string
+
+	target string // the credential the plan's exam step names
+}
+
+type routeView struct {
+	Credential  string
+	Route       string
+	Open        string // "open now", "open after the plan", "not open now"
+	Symbol      string // ✓, →, ✗: beside the words, never instead of them
+	Class       string // now, after, no: for the style only
+	Summary     string // what the route asks for
+	Why         string // why it is or is not open (shown for the chosen route)
+	Months      string // when the recommendation gives the route's own time
+	Cost        string // and cost
+	Unconfirmed bool
+	Ref         int
+
+	source string // the source id, numbered once the order is known
+}
+
+type licenceView struct {
+	Text     string
+	Required bool
+	Ref      int
+}
+
+type payView struct {
+	National figureView
+	// State is the pay in the student's state; nil until the data carries
+	// state figures (then buildPay fills it from SalaryInfo).
+	State   *figureView
+	Outlook figureView
+}
+
+type figureView struct {
+	Where       string // "United States", a state's name
+	Text        string // "median $41,810 a year (range $33,310–$55,330)"
+	AsOf        string // "as of 2023-05", "date not given"
+	About       string // what the figure covers, from the data's note
+	Status      string // how sure it is, in words
+	Unconfirmed bool
+	Ref         int
+}
+
+type leverView struct {
+	What    string   // the requirement or route it would meet
+	Changes []string // "Years working in a clinical lab: 0 years → 1 year"
+}
+
+type otherView struct {
+	Title, Level, Fit string
+}
+
+type noteView struct {
+	N         int
+	Publisher string
+	Title     string
+	AsOf      string
+	Status    string
+	URL       string
+}
+
+// notes numbers the sources of the figures shown, in order of first use.
+type notes struct {
+	e     *Engine
+	ids   []string
+	index map[string]int
+}
+
+// ref returns the note number of source id, adding it on first use; 0 when
+// there is no such source.
+func (n *notes) ref(id string) int {
+	if id == "" || n.e.sourceIndex[id] == nil {
+		return 0
+	}
+	if i, ok := n.index[id]; ok {
+		return i
+	}
+	n.ids = append(n.ids, id)
+	n.index[id] = len(n.ids)
+	return len(n.ids)
+}
+
+func (n *notes) list() []noteView {
+	out := make([]noteView, len(n.ids))
+	for i, id := range n.ids {
+		s := n.e.sourceIndex[id]
+		out[i] = noteView{N: i + 1, Publisher: oneLine(s.Publisher), Title: oneLine(s.Title), AsOf: asOfText(s.AsOf),
+			Status: StatusLabel(s.Status), URL: strings.TrimSpace(s.URL)}
+	}
+	return out
+}
+
+// asOfText words a figure's date: "as of 2024-05", or "date not given".
+func asOfText(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, "undated") {
+		return "date not given"
+	}
+	return "as of " + s
+}
+
+// handoutDate formats a report date: "30 November 2026".
+func handoutDate(t time.Time) string { return fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year()) }
+
+// buildHandout builds the view model of r's handout, in the order the page reads.
+func (e *Engine) buildHandout(r *Recommendation, o ReportOptions) *handout {
+	top := &r.Paths[0]
+	n := &notes{e: e, index: map[string]int{}}
+	h := &handout{Name: oneLine(o.Name), Disclaimer: oneLine(r.Disclaimer)}
+	if !o.Date.IsZero() {
+		h.Date, h.DateISO = handoutDate(o.Date), o.Date.Format(time.DateOnly)
+	}
+	h.Answers, h.Assumed = e.answerViews(r.answers)
+	h.Path = pathView{Title: top.Title, Level: top.Level, Fit: top.Fit, Summary: oneLine(top.Summary)}
+	h.Why, h.Weigh = reasonWords(top)
+	h.Next = nextActions(top)
+	h.Plan = buildPlan(top, n)
+	h.Routes = e.buildRoutes(top, n)
+	h.Licence = buildLicence(top, n)
+	h.Pay = buildPay(top, n)
+	h.Levers, h.LeversMore = buildLevers(top, h.Routes.target)
+	for i := 1; i < len(r.Paths) && len(h.Others) < handoutOthers; i++ {
+		p := &r.Paths[i]
+		h.Others = append(h.Others, otherView{Title: p.Title, Level: p.Level, Fit: p.Fit})
+	}
+	h.Notes = n.list()
+	return h
+}
+
+// answerViews words every answer that counts (those to the questions shown),
+// in questionnaire order; a question not answered shows its default, marked.
+func (e *Engine) answerViews(a Answers) ([]answerView, bool) {
+	vis, shown := e.visible(a)
+	out := make([]answerView, 0, len(shown))
+	assumed := false
+	for _, q := range shown {
+		v, answered := vis.Value(q)
+		out = append(out, answerView{Label: q.Name(), Text: oneLine(q.AnswerText(v)), Assumed: !answered})
+		assumed = assumed || !answered
+	}
+	return out, assumed
+}
+
+// reasonWords splits the path's reasons into those for it and those to weigh
+// (rules that count against it, and requirements not met yet with the way to
+// meet them), in words only.
+func reasonWords(p *PathResult) (why, weigh []string) {
+	for _, rs := range p.Reasons {
+		switch {
+		case rs.Delta > 0 && len(why) < handoutReasons:
+			why = append(why, sentence(oneLine(rs.Because)))
+		case rs.Delta < 0 && len(weigh) < handoutWeigh:
+			weigh = append(weigh, sentence(oneLine(rs.Because)))
+		}
+	}
+	for _, g := range p.Gates {
+		if !g.Met {
+			s := "Not met yet: " + sentence(oneLine(g.Because))
+			if g.Bridge != "" {
+				s += " " + sentence(Capitalize(oneLine(g.Bridge)))
+			}
+			weigh = append(weigh, s)
+		}
+	}
+	return why, weigh
+}
+
+// nextActions are the first plan steps, as the data writes them: imperatives.
+func nextActions(p *PathResult) []string {
+	var out []string
+	for _, s := range p.Plan[:min(handoutActions, len(p.Plan))] {
+		out = append(out, oneLine(s.Title))
+	}
+	return out
+}
+
+// kindWord names a step's kind in a word for the plan.
+func kindWord(k StepKind) string {
+	switch k {
+	case StepEducation:
+		return "Education"
+	case StepTraining:
+		return "Training"
+	case StepExam:
+		return "Exam"
+	case StepLicence:
+		return "Licence"
+	case StepJob:
+		return "First job"
+	case StepAdvancement:
+		return "Later"
+	}
+	return Capitalize(string(k))
+}
+
+// monthSpan words a window of months on the plan: "months 0–4", "month 2".
+func monthSpan(from, to int) string {
+	if from == to {
+		return "month " + strconv.Itoa(from)
+	}
+	return "months " + strconv.Itoa(from) + "–" + strconv.Itoa(to)
+}
+
+// tickStep is the spacing of the timeline's month ticks for an axis of n months.
+func tickStep(n int) int {
+	switch {
+	case n <= 12:
+		return 1
+	case n <= 24:
+		return 3
+	case n <= 48:
+		return 6
+	}
+	return 12
+}
+
+func buildPlan(p *PathResult, n *notes) planView {
+	pv := planView{Months: MonthsText(p.TotalMonths), Cost: DollarSpan(p.TotalCost),
+		TimelineNote: sentence(Capitalize(p.TimelineNote)), BudgetNote: sentence(Capitalize(p.BudgetNote))}
+	step := tickStep(max(p.TotalMonths.Max, 1))
+	pv.Scale = (max(p.TotalMonths.Max, 1) + step - 1) / step * step
+	for m := 0; m <= pv.Scale; m += step {
+		pv.Ticks = append(pv.Ticks, tickView{Month: m, Pct: pct(m, pv.Scale)})
+	}
+	pv.TextWidth = timelineMaxWidth
+	if perMonth := max(1, (timelineBarWidth+pv.Scale/2)/pv.Scale); pv.Scale*perMonth <= timelineMaxWidth {
+		pv.TextWidth = pv.Scale * perMonth
+	}
+	for i, s := range p.Plan {
+		sv := stepView{N: i + 1, Kind: kindWord(s.Kind), Title: oneLine(s.Title), Detail: oneLine(s.Detail), Note: oneLine(s.Note),
+			Months: MonthsText(s.Months), Cost: DollarSpan(s.Cost), Ref: n.ref(s.Source)}
+		if s.Later {
+			sv.When = "later"
+			pv.Later = append(pv.Later, sv)
+			continue
+		}
+		start, quick, slow := s.StartMonth.Min, s.StartMonth.Min+s.Months.Min, s.StartMonth.Max+s.Months.Max
+		sv.When = monthSpan(start, slow)
+		sv.Left, sv.Solid, sv.Dashed = pct(start, pv.Scale), pct(quick-start, pv.Scale), pct(slow-quick, pv.Scale)
+		sv.Text = textBar(start, quick, slow, pv.Scale, pv.TextWidth)
+		pv.Steps = append(pv.Steps, sv)
+	}
+	return pv
+}
+
+func pct(m, scale int) float64 { return float64(m) * 100 / float64(scale) }
+
+// textBar draws a step on a text timeline of width columns for scale months:
+// █ for the quickest case, ░ for how long it can take, · for the rest. A
+// step that takes no time at its quickest still gets one mark.
+func textBar(start, quick, slow, scale, width int) string {
+	col := func(m int) int { return min(width, m*width/scale) }
+	a, b, c := col(start), col(quick), col(slow)
+	if c == a { // no time even at its longest: one mark where it happens
+		c = min(width, a+1)
+		a = c - 1
+		b = c
+	}
+	return strings.Repeat("·", a) + strings.Repeat("█", b-a) + strings.Repeat("░", c-b) + strings.Repeat("·", width-c)
+}
+
+// textAxis is the month scale above the text timeline, aligned with textBar.
+func textAxis(scale, width int) string {
+	line := []rune(strings.Repeat(" ", width+3))
+	step := tickStep(scale)
+	for m := 0; m <= scale; m += step {
+		label := []rune(strconv.Itoa(m))
+		at := m * width / scale
+		if at+len(label) > len(line) {
+			at = len(line) - len(label)
+		}
+		if at > 0 && line[at-1] != ' ' {
+			continue // no room: skip the label rather than run two together
+		}
+		copy(line[at:], label)
+	}
+	return strings.TrimRight(string(line), " ")
+}
+
+// buildRoutes shows the certification routes of the path: the route the plan
+// follows and the others. Today the recommendation gives a verdict per route
+// of each credential, so the chosen route is the first one open (now, then
+// after the plan) for the credential the plan's exam step names.
+//
+// When PathResult carries the route the plan follows and its alternatives
+// (with months and cost), this function reads those instead; the writers
+// need no change.
+func (e *Engine) buildRoutes(p *PathResult, n *notes) routesView {
+	var rv routesView
+	target := ""
+	for _, s := range p.Plan {
+		if s.Credential != "" && !s.Later {
+			target = s.Credential
+			break
+		}
+	}
+	rv.target = target
+	chosen := -1
+	for _, want := range []Eligibility{EligibleNow, EligibleAfterPlan} {
+		for i, c := range p.Certifications {
+			if chosen < 0 && c.Credential == target && !c.Held && c.Eligible == want {
+				chosen = i
+			}
+		}
+	}
+	closed := map[string][]string{}
+	var order []string
+	for i, c := range p.Certifications {
+		if c.Held {
+			if !slices.Contains(rv.Held, c.Credential) {
+				rv.Held = append(rv.Held, c.Credential)
+			}
+			continue
+		}
+		if e.routeDiscontinued(c.CredentialID, c.Route) {
+			continue
+		}
+		v := routeView{Credential: c.Credential, Route: c.Route, Summary: sentence(oneLine(c.Summary)),
+			Why: sentence(Capitalize(oneLine(c.Because))), Unconfirmed: c.Status == StatusUnconfirmed, source: c.Source}
+		v.Open, v.Symbol, v.Class = openWords(c.Eligible)
+		switch {
+		case i == chosen:
+			v.Ref = n.ref(c.Source)
+			rv.Chosen = &v
+		case target != "" && c.Credential != target && c.Eligible == EligibleNo:
+			closed[c.Credential] = append(closed[c.Credential], c.Route)
+			if !slices.Contains(order, c.Credential) {
+				order = append(order, c.Credential)
+			}
+		default:
+			rv.Alternatives = append(rv.Alternatives, v)
+		}
+	}
+	// open routes first; notes are numbered in the order shown
+	slices.SortStableFunc(rv.Alternatives, func(x, y routeView) int { return cmp.Compare(openRank(x.Class), openRank(y.Class)) })
+	for i := range rv.Alternatives {
+		rv.Alternatives[i].Ref = n.ref(rv.Alternatives[i].source)
+	}
+	for _, cred := range order {
+		rs := closed[cred]
+		if len(rs) == 1 {
+			rv.Closed = append(rv.Closed, cred+" route "+rs[0])
+		} else {
+			rv.Closed = append(rv.Closed, cred+" routes "+joinAnd(rs))
+		}
+	}
+	return rv
+}
+
+// joinAnd joins words as people list them: "3", "3 and 4", "2, 3 and 4".
+func joinAnd(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func (e *Engine) routeDiscontinued(credID, route string) bool {
+	i, ok := e.credIndex[credID]
+	if !ok {
+		return false
+	}
+	for _, rt := range e.credentials[i].Routes {
+		if rt.Route == route {
+			return rt.Discontinued
+		}
+	}
+	return false
+}
+
+// openWords says whether a route is open to the student, with a symbol that
+// is never the only signal.
+func openWords(el Eligibility) (words, symbol, class string) {
+	switch el {
+	case EligibleNow:
+		return "open now", "✓", "now"
+	case EligibleAfterPlan:
+		return "open after the plan", "→", "after"
+	}
+	return "not open now", "✗", "no"
+}
+
+// openRank orders routes: open now, open after the plan, not open.
+func openRank(class string) int {
+	switch class {
+	case "now":
+		return 0
+	case "after":
+		return 1
+	}
+	return 2
+}
+
+func buildLicence(p *PathResult, n *notes) *licenceView {
+	if p.Licence == nil {
+		return nil
+	}
+	return &licenceView{Text: oneLine(LicenceLine(p.Licence)), Required: p.Licence.Required, Ref: n.ref(p.Licence.Source)}
+}
+
+// buildPay shows the national pay figure and the outlook. A state figure
+// goes in State when SalaryInfo carries one.
+func buildPay(p *PathResult, n *notes) payView {
+	s := p.Salary
+	pv := payView{National: figureView{Where: "United States",
+		Text: fmt.Sprintf("median %s a %s (range %s–%s)", Dollars(s.Median), s.Period(), Dollars(s.Low), Dollars(s.High)),
+		AsOf: asOfText(s.AsOf), About: oneLine(s.Note), Status: StatusLabel(s.Status),
+		Unconfirmed: s.Status == StatusUnconfirmed, Ref: n.ref(s.Source)}}
+	o := p.Outlook
+	pv.Outlook = figureView{Where: "United States", Text: OutlookLine(o), About: oneLine(o.Note), Status: StatusLabel(o.Status),
+		Unconfirmed: o.Status == StatusUnconfirmed}
+	if o.Period != "" {
+		pv.Outlook.Ref = n.ref(o.Source)
+	}
+	return pv
+}
+
+// buildLevers words the recommended path's levers: what each would meet and
+// the answer changes, in the questions' words. A route the plan already
+// opens (now or after a step) is left out, since the plan is the change, and
+// so is a route to a credential the student holds. Unmet
+// requirements of the path come first, then the routes of the credential
+// the plan aims at (target), then the rest.
+func buildLevers(p *PathResult, target string) ([]leverView, int) {
+	routes, skip := map[string]string{}, map[string]bool{} // route name -> credential
+	for _, c := range p.Certifications {
+		name := routeName(c.Credential, c.Route)
+		routes[name] = c.Credential
+		skip[name] = c.Eligible != EligibleNo || c.Held
+	}
+	var levers []Lever
+	for _, l := range p.WhatWouldChange {
+		if !skip[l.What] {
+			levers = append(levers, l)
+		}
+	}
+	rank := func(l Lever) int {
+		cred, isRoute := routes[l.What]
+		switch {
+		case !isRoute:
+			return 0 // a requirement of the path
+		case cred == target:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(levers, func(x, y Lever) int { return cmp.Compare(rank(x), rank(y)) })
+	var out []leverView
+	for _, l := range levers[:min(handoutLevers, len(levers))] {
+		lv := leverView{What: strings.TrimSuffix(oneLine(l.What), ".")}
+		for _, c := range l.Changes {
+			lv.Changes = append(lv.Changes, changeWords(c))
+		}
+		out = append(out, lv)
+	}
+	return out, max(0, len(levers)-handoutLevers)
+}
+
+// routeName names a route as [Engine.WhatWouldChange] does: "MLT(ASCP) route 1".
+func routeName(credential, route string) string { return credential + " route " + route }
+
+// changeWords writes an answer change in the question's words:
+// "Years working in a clinical lab: 0 years → 1 year".
+func changeWords(c Change) string {
+	name := c.label
+	if name == "" {
+		name = oneLine(c.Prompt)
+	}
+	from, to := c.FromText, c.ToText
+	if from == "" && to == "" {
+		from, to = yamlValue(c.From), yamlValue(c.To)
+	}
+	return fmt.Sprintf("%s: %s → %s", name, oneLine(from), oneLine(to))
+}
