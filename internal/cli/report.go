@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"time"
+
 	"github.com/spf13/cobra"
 
 	"medpath/advisor"
@@ -10,6 +12,8 @@ import (
 type reportOptions struct {
 	answers string
 	format  string
+	name    string // --name: the student, on the handout (markdown, html)
+	date    string // --date: YYYY-MM-DD on the handout; today when empty
 }
 
 func newReportCmd(a *app) *cobra.Command {
@@ -21,10 +25,12 @@ func newReportCmd(a *app) *cobra.Command {
 the personal plan with months and costs, certification routes, licences and
 pay, with the source and date of every figure. Text is 80 columns wide with
 no escape codes; markdown pastes or prints; json is for scripts; html is one
-self-contained page that prints well. 'medpath questions' prints a template
-answers file.`,
+self-contained page that prints well. Markdown and html are the handout: at
+most two printed pages with the student's --name and the --date (default
+today) in the header. 'medpath questions' prints a template answers file.`,
 		Example: `  medpath report --answers me.yaml
   medpath report --answers me.yaml --format markdown > plan.md
+  medpath report --answers ana.yaml --format html --name Ana > ana.html
   medpath report --answers - --format json < me.json`,
 		Args: cobra.ArbitraryArgs,
 	}
@@ -32,6 +38,8 @@ answers file.`,
 	c.Flags().StringVar(&o.answers, "answers", "", "the answers FILE (YAML or JSON; - reads stdin)")
 	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
 	formatFlag(c, &o.format, advisor.Formats)
+	c.Flags().StringVar(&o.name, "name", "", "the student's NAME in the handout's header (markdown, html)")
+	c.Flags().StringVar(&o.date, "date", "", "the handout's date, YYYY-MM-DD (default today)")
 	return c
 }
 
@@ -45,6 +53,14 @@ func runReport(a *app, o *reportOptions, args []string) error {
 	if err := checkFormat(o.format, advisor.Formats); err != nil {
 		return err
 	}
+	opts := advisor.ReportOptions{Name: o.name, Date: time.Now()}
+	if o.date != "" {
+		d, err := time.Parse(time.DateOnly, o.date)
+		if err != nil {
+			return usagef("--date %q is not a date; write it as YYYY-MM-DD, for example 2026-09-01", o.date)
+		}
+		opts.Date = d
+	}
 	eng, err := a.engine()
 	if err != nil {
 		return err
@@ -53,5 +69,5 @@ func runReport(a *app, o *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	return eng.WriteReport(a.out, eng.Recommend(ans), o.format)
+	return eng.WriteReportWith(a.out, eng.Recommend(ans), o.format, opts)
 }
