@@ -161,7 +161,9 @@ type payView struct {
 
 type figureView struct {
 	Where       string // "United States", a state's name
-	Text        string // "median $41,810 a year (range $33,310–$55,330)"
+	Figure      string // the headline: "$41,810 a year"
+	Detail      string // what the headline is, and the range: "median; range $33,310–$55,330"
+	Text        string // both in a line: "median $41,810 a year (range $33,310–$55,330)"
 	AsOf        string // "as of 2023-05", "date not given"
 	About       string // what the figure covers, from the data's note
 	Status      string // how sure it is, in words
@@ -531,8 +533,10 @@ func buildLicence(p *PathResult, n *notes) *licenceView {
 func buildPay(p *PathResult, n *notes) payView {
 	s := p.Salary
 	pv := payView{National: figureView{Where: "United States",
-		Text: fmt.Sprintf("median %s a %s (range %s–%s)", Dollars(s.Median), s.Period(), Dollars(s.Low), Dollars(s.High)),
-		AsOf: asOfText(s.AsOf), About: oneLine(s.Note), Status: StatusLabel(s.Status),
+		Figure: fmt.Sprintf("%s a %s", Dollars(s.Median), s.Period()),
+		Detail: fmt.Sprintf("median; range %s–%s", Dollars(s.Low), Dollars(s.High)),
+		Text:   fmt.Sprintf("median %s a %s (range %s–%s)", Dollars(s.Median), s.Period(), Dollars(s.Low), Dollars(s.High)),
+		AsOf:   asOfText(s.AsOf), About: oneLine(s.Note), Status: StatusLabel(s.Status),
 		Unconfirmed: s.Status == StatusUnconfirmed, Ref: n.ref(s.Source)}}
 	o := p.Outlook
 	pv.Outlook = figureView{Where: "United States", Text: OutlookLine(o), About: oneLine(o.Note), Status: StatusLabel(o.Status),
