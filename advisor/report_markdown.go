@@ -141,8 +141,8 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 		if len(r.Alternatives) > 0 {
 			b.WriteString("\nOther routes:\n\n")
 			for _, c := range r.Alternatives {
-				fmt.Fprintf(b, "- %s %s route %s, %s%s: %s%s%s\n", c.Symbol, mdText(c.Credential), mdText(c.Route), c.Open,
-					mdSpan(c.Months, c.Cost), mdText(c.Summary), mdUnconfirmed(c.Unconfirmed), mdRef(c.Ref))
+				fmt.Fprintf(b, "- %s %s route %s, %s%s%s: %s%s\n", c.Symbol, mdText(c.Credential), mdText(c.Route), c.Open,
+					mdSpan(c.Months, c.Cost), mdRef(c.Ref), mdText(c.Summary), mdUnconfirmed(c.Unconfirmed))
 			}
 		}
 		if len(r.Closed) > 0 {
