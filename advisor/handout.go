@@ -80,6 +80,7 @@ type pathView struct {
 	Title   string
 	Level   string
 	Fit     string // the fit label in words ("Strong fit"), never the score
+	Here    string // "you are here" when the student stands on this path now
 	Summary string
 }
 
@@ -137,12 +138,12 @@ type routeView struct {
 	Class       string // now, after, no: for the style only
 	Summary     string // what the route asks for
 	Why         string // why it is or is not open (shown for the chosen route)
-	Months      string // when the recommendation gives the route's own time
-	Cost        string // and cost
+	Note        string // the route's caveat
+	Months      string // what meeting the route takes: its own steps and exam
+	Cost        string
+	Refs        []int // the notes of the months and cost
 	Unconfirmed bool
-	Ref         int
-
-	source string // the source id, numbered once the order is known
+	Ref         int // the note of the route's text
 }
 
 type licenceView struct {
@@ -177,7 +178,7 @@ type leverView struct {
 }
 
 type otherView struct {
-	Title, Level, Fit string
+	Title, Level, Fit, Here string
 }
 
 type noteView struct {
@@ -215,9 +216,20 @@ func (n *notes) list() []noteView {
 	for i, id := range n.ids {
 		s := n.e.sourceIndex[id]
 		out[i] = noteView{N: i + 1, Publisher: oneLine(s.Publisher), Title: oneLine(s.Title), AsOf: asOfText(s.AsOf),
-			Status: StatusLabel(s.Status), URL: strings.TrimSpace(s.URL)}
+			Status: noteStatus(s.Status), URL: strings.TrimSpace(s.URL)}
 	}
 	return out
+}
+
+// noteStatus says in a word or two how sure a source is, for the notes.
+func noteStatus(s Status) string {
+	switch s {
+	case StatusOfficial:
+		return "official"
+	case StatusThirdParty:
+		return "third-party"
+	}
+	return "unconfirmed"
 }
 
 // asOfText words a figure's date: "as of 2024-05", or "date not given".
@@ -241,20 +253,27 @@ func (e *Engine) buildHandout(r *Recommendation, o ReportOptions) *handout {
 		h.Date, h.DateISO = handoutDate(o.Date), o.Date.Format(time.DateOnly)
 	}
 	h.Answers, h.Assumed = e.answerViews(r.answers)
-	h.Path = pathView{Title: top.Title, Level: top.Level, Fit: top.Fit, Summary: oneLine(top.Summary)}
+	h.Path = pathView{Title: top.Title, Level: top.Level, Fit: top.Fit, Here: hereWords(top), Summary: oneLine(top.Summary)}
 	h.Why, h.Weigh = reasonWords(top)
 	h.Next = nextActions(top)
 	h.Plan = buildPlan(top, n)
 	h.Routes = e.buildRoutes(top, n)
 	h.Licence = buildLicence(top, n)
 	h.Pay = buildPay(top, n)
-	h.Levers, h.LeversMore = buildLevers(top, h.Routes.target)
+	h.Levers, h.LeversMore = buildLevers(top, h.Routes.target, e.heldNames(r.answers))
 	for i := 1; i < len(r.Paths) && len(h.Others) < handoutOthers; i++ {
 		p := &r.Paths[i]
-		h.Others = append(h.Others, otherView{Title: p.Title, Level: p.Level, Fit: p.Fit})
+		h.Others = append(h.Others, otherView{Title: p.Title, Level: p.Level, Fit: p.Fit, Here: hereWords(p)})
 	}
 	h.Notes = n.list()
 	return h
+}
+
+func hereWords(p *PathResult) string {
+	if p.Current {
+		return HereLabel
+	}
+	return ""
 }
 
 // answerViews words every answer that counts (those to the questions shown),
@@ -271,25 +290,25 @@ func (e *Engine) answerViews(a Answers) ([]answerView, bool) {
 	return out, assumed
 }
 
-// reasonWords splits the path's reasons into those for it and those to weigh
-// (rules that count against it, and requirements not met yet with the way to
-// meet them), in words only.
+// reasonWords splits the path's reasons into those for it and those to weigh:
+// first the path's requirements not met yet, with the way to meet them, then
+// the rules that count against it, in words only.
 func reasonWords(p *PathResult) (why, weigh []string) {
+	for _, g := range p.Gates {
+		if !g.Met && len(weigh) < handoutWeigh {
+			s := "Not met yet: " + sentence(oneLine(g.Because))
+			if g.Bridge != "" {
+				s += " " + sentence(Capitalize(oneLine(g.Bridge)))
+			}
+			weigh = append(weigh, s)
+		}
+	}
 	for _, rs := range p.Reasons {
 		switch {
 		case rs.Delta > 0 && len(why) < handoutReasons:
 			why = append(why, sentence(oneLine(rs.Because)))
 		case rs.Delta < 0 && len(weigh) < handoutWeigh:
 			weigh = append(weigh, sentence(oneLine(rs.Because)))
-		}
-	}
-	for _, g := range p.Gates {
-		if !g.Met {
-			s := "Not met yet: " + sentence(oneLine(g.Because))
-			if g.Bridge != "" {
-				s += " " + sentence(Capitalize(oneLine(g.Bridge)))
-			}
-			weigh = append(weigh, s)
 		}
 	}
 	return why, weigh
@@ -311,6 +330,8 @@ func kindWord(k StepKind) string {
 		return "Education"
 	case StepTraining:
 		return "Training"
+	case StepExperience:
+		return "Experience"
 	case StepExam:
 		return "Exam"
 	case StepLicence:
@@ -407,74 +428,120 @@ func textAxis(scale, width int) string {
 	return strings.TrimRight(string(line), " ")
 }
 
-// buildRoutes shows the certification routes of the path: the route the plan
-// follows and the others. Today the recommendation gives a verdict per route
-// of each credential, so the chosen route is the first one open (now, then
-// after the plan) for the credential the plan's exam step names.
-//
-// When PathResult carries the route the plan follows and its alternatives
-// (with months and cost), this function reads those instead; the writers
-// need no change.
+// buildRoutes shows the certification routes of the path: the route the
+// plan follows, the other routes that can be met (best first, each with the
+// months and cost of its own steps and exam), and, in a line, the routes not
+// open now. Routes of a credential the student holds are left out; the
+// credential is named instead.
 func (e *Engine) buildRoutes(p *PathResult, n *notes) routesView {
 	var rv routesView
-	target := ""
-	for _, s := range p.Plan {
-		if s.Credential != "" && !s.Later {
-			target = s.Credential
+	if p.Route != nil {
+		rv.target = p.Route.Credential
+	}
+	view := func(c *RouteResult) routeView {
+		v := routeView{Credential: c.Credential, Route: c.Route, Summary: sentence(oneLine(c.Summary)),
+			Note: sentence(oneLine(c.Note)), Unconfirmed: c.Status == StatusUnconfirmed}
+		if c.AfterStep != "" {
+			v.Why = "Open once you finish “" + oneLine(c.AfterStep) + "”."
+		}
+		v.Open, v.Symbol, v.Class = openWords(c.Eligible)
+		if c.Eligible != EligibleNo && (c.Months != Span{}) { // shown before the route's text
+			v.Months, v.Cost = MonthsText(c.Months), DollarSpan(c.Cost)
+			v.Refs = e.routeRefs(p, c, n)
+		}
+		v.Ref = n.ref(c.Source)
+		return v
+	}
+	find := func(cred, route string) *RouteResult {
+		for i := range p.Certifications {
+			if c := &p.Certifications[i]; c.Credential == cred && c.Route == route {
+				return c
+			}
+		}
+		return nil
+	}
+
+	for i := range p.Certifications {
+		if c := &p.Certifications[i]; c.Chosen && !c.Held {
+			v := view(c)
+			rv.Chosen = &v
 			break
 		}
 	}
-	rv.target = target
-	chosen := -1
-	for _, want := range []Eligibility{EligibleNow, EligibleAfterPlan} {
-		for i, c := range p.Certifications {
-			if chosen < 0 && c.Credential == target && !c.Held && c.Eligible == want {
-				chosen = i
-			}
-		}
+	shown := map[string]bool{}
+	if rv.Chosen != nil {
+		shown[routeName(rv.Chosen.Credential, rv.Chosen.Route)] = true
 	}
+	for _, a := range p.Alternatives {
+		c := find(a.Credential, a.Route)
+		if c == nil || c.Held || shown[routeName(a.Credential, a.Route)] {
+			continue
+		}
+		v := view(c)
+		v.Why, v.Note = "", "" // the plan's route says when and its caveat; the others what they take
+		v.Months, v.Cost = MonthsText(a.Months), DollarSpan(a.Cost)
+		v.Open, v.Symbol, v.Class = openWords(a.Eligible)
+		rv.Alternatives = append(rv.Alternatives, v)
+		shown[routeName(a.Credential, a.Route)] = true
+	}
+
 	closed := map[string][]string{}
 	var order []string
-	for i, c := range p.Certifications {
-		if c.Held {
+	for i := range p.Certifications {
+		c := &p.Certifications[i]
+		switch {
+		case c.Held:
 			if !slices.Contains(rv.Held, c.Credential) {
 				rv.Held = append(rv.Held, c.Credential)
 			}
-			continue
-		}
-		if e.routeDiscontinued(c.CredentialID, c.Route) {
-			continue
-		}
-		v := routeView{Credential: c.Credential, Route: c.Route, Summary: sentence(oneLine(c.Summary)),
-			Why: sentence(Capitalize(oneLine(c.Because))), Unconfirmed: c.Status == StatusUnconfirmed, source: c.Source}
-		v.Open, v.Symbol, v.Class = openWords(c.Eligible)
-		switch {
-		case i == chosen:
-			v.Ref = n.ref(c.Source)
-			rv.Chosen = &v
-		case target != "" && c.Credential != target && c.Eligible == EligibleNo:
-			closed[c.Credential] = append(closed[c.Credential], c.Route)
+		case shown[routeName(c.Credential, c.Route)] || e.routeDiscontinued(c.CredentialID, c.Route):
+		case c.Eligible == EligibleNo:
 			if !slices.Contains(order, c.Credential) {
 				order = append(order, c.Credential)
 			}
-		default:
+			closed[c.Credential] = append(closed[c.Credential], c.Route)
+		default: // open, but not among the alternatives: still worth a row
+			v := view(c)
+			v.Why, v.Note = "", ""
 			rv.Alternatives = append(rv.Alternatives, v)
 		}
 	}
-	// open routes first; notes are numbered in the order shown
-	slices.SortStableFunc(rv.Alternatives, func(x, y routeView) int { return cmp.Compare(openRank(x.Class), openRank(y.Class)) })
-	for i := range rv.Alternatives {
-		rv.Alternatives[i].Ref = n.ref(rv.Alternatives[i].source)
-	}
 	for _, cred := range order {
-		rs := closed[cred]
-		if len(rs) == 1 {
-			rv.Closed = append(rv.Closed, cred+" route "+rs[0])
+		if rs := closed[cred]; len(rs) == 1 {
+			rv.Closed = append(rv.Closed, routeName(cred, rs[0]))
 		} else {
 			rv.Closed = append(rv.Closed, cred+" routes "+joinAnd(rs))
 		}
 	}
 	return rv
+}
+
+// routeRefs numbers the sources of a route's months and cost: those of the
+// path's steps that meet it and of its exam.
+func (e *Engine) routeRefs(p *PathResult, c *RouteResult, n *notes) []int {
+	var refs []int
+	add := func(id string) {
+		if r := n.ref(id); r != 0 && !slices.Contains(refs, r) {
+			refs = append(refs, r)
+		}
+	}
+	path := p.Path()
+	if path == nil {
+		return nil
+	}
+	for _, title := range c.Steps {
+		for i := range path.Steps {
+			if path.Steps[i].Title == title {
+				add(e.planStep(&path.Steps[i]).Source)
+				break
+			}
+		}
+	}
+	if ci, ok := e.credIndex[c.CredentialID]; ok {
+		add(e.examStep(path, e.credentials[ci]).Source)
+	}
+	slices.Sort(refs)
+	return refs
 }
 
 // joinAnd joins words as people list them: "3", "3 and 4", "2, 3 and 4".
@@ -510,17 +577,6 @@ func openWords(el Eligibility) (words, symbol, class string) {
 	return "not open now", "✗", "no"
 }
 
-// openRank orders routes: open now, open after the plan, not open.
-func openRank(class string) int {
-	switch class {
-	case "now":
-		return 0
-	case "after":
-		return 1
-	}
-	return 2
-}
-
 func buildLicence(p *PathResult, n *notes) *licenceView {
 	if p.Licence == nil {
 		return nil
@@ -553,7 +609,7 @@ func buildPay(p *PathResult, n *notes) payView {
 // so is a route to a credential the student holds. Unmet
 // requirements of the path come first, then the routes of the credential
 // the plan aims at (target), then the rest.
-func buildLevers(p *PathResult, target string) ([]leverView, int) {
+func buildLevers(p *PathResult, target string, held []string) ([]leverView, int) {
 	routes, skip := map[string]string{}, map[string]bool{} // route name -> credential
 	for _, c := range p.Certifications {
 		name := routeName(c.Credential, c.Route)
@@ -562,7 +618,8 @@ func buildLevers(p *PathResult, target string) ([]leverView, int) {
 	}
 	var levers []Lever
 	for _, l := range p.WhatWouldChange {
-		if !skip[l.What] {
+		heldRoute := slices.ContainsFunc(held, func(name string) bool { return strings.HasPrefix(l.What, name+" route ") })
+		if !skip[l.What] && !heldRoute {
 			levers = append(levers, l)
 		}
 	}
@@ -586,6 +643,18 @@ func buildLevers(p *PathResult, target string) ([]leverView, int) {
 		out = append(out, lv)
 	}
 	return out, max(0, len(levers)-handoutLevers)
+}
+
+// heldNames are the names of the credentials the answers hold ("MLT(ASCP)").
+func (e *Engine) heldNames(a Answers) []string {
+	ids, _ := a[idCertificationsHeld].([]string)
+	var out []string
+	for _, id := range ids {
+		if i, ok := e.credIndex[id]; ok {
+			out = append(out, e.credentials[i].Name)
+		}
+	}
+	return out
 }
 
 // routeName names a route as [Engine.WhatWouldChange] does: "MLT(ASCP) route 1".

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -88,7 +89,11 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 	}
 
 	fmt.Fprintf(b, "\n## Recommended: %s\n\n", mdText(h.Path.Title))
-	fmt.Fprintf(b, "**%s level · %s.** %s\n", Capitalize(mdText(h.Path.Level)), mdText(h.Path.Fit), mdText(h.Path.Summary))
+	here := ""
+	if h.Path.Here != "" {
+		here = " · " + Capitalize(h.Path.Here)
+	}
+	fmt.Fprintf(b, "**%s level · %s%s.** %s\n", Capitalize(mdText(h.Path.Level)), mdText(h.Path.Fit), here, mdText(h.Path.Summary))
 	if len(h.Why) > 0 {
 		b.WriteString("\nWhy it fits:\n\n")
 		for _, s := range h.Why {
@@ -120,13 +125,13 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 	for _, s := range p.Steps {
 		e.markdownStep(b, s)
 	}
+	fmt.Fprintf(b, "%s %s\n", mdLead(p.TimelineNote), mdText(p.BudgetNote))
 	if len(p.Later) > 0 {
-		b.WriteString("Later, once you are working:\n\n")
+		b.WriteString("\nLater, once you are working:\n\n")
 		for _, s := range p.Later {
 			e.markdownStep(b, s)
 		}
 	}
-	fmt.Fprintf(b, "%s %s\n", mdLead(p.TimelineNote), mdText(p.BudgetNote))
 
 	r := &h.Routes
 	if r.Chosen != nil || len(r.Alternatives) > 0 || len(r.Held) > 0 || len(r.Closed) > 0 {
@@ -135,18 +140,16 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 			fmt.Fprintf(b, "You already hold %s.\n\n", mdText(strings.Join(r.Held, ", ")))
 		}
 		if c := r.Chosen; c != nil {
-			fmt.Fprintf(b, "**The plan's route:** %s %s route %s, %s%s. %s %s%s\n", c.Symbol, mdText(c.Credential), mdText(c.Route), c.Open,
-				mdRef(c.Ref), mdText(c.Summary), mdText(c.Why), mdUnconfirmed(c.Unconfirmed))
+			fmt.Fprintf(b, "**The plan's route:** %s\n", e.markdownRoute(c))
 		}
 		if len(r.Alternatives) > 0 {
-			b.WriteString("\nOther routes:\n\n")
+			b.WriteString("\nOther routes open to you:\n\n")
 			for _, c := range r.Alternatives {
-				fmt.Fprintf(b, "- %s %s route %s, %s%s%s: %s%s\n", c.Symbol, mdText(c.Credential), mdText(c.Route), c.Open,
-					mdSpan(c.Months, c.Cost), mdRef(c.Ref), mdText(c.Summary), mdUnconfirmed(c.Unconfirmed))
+				fmt.Fprintf(b, "- %s\n", e.markdownRoute(&c))
 			}
 		}
 		if len(r.Closed) > 0 {
-			fmt.Fprintf(b, "\nAlso on this path, not open to you now: %s. What would open them is under \"What would change this\".\n", mdText(strings.Join(r.Closed, ", ")))
+			fmt.Fprintf(b, "\nNot open to you now: %s. What would open them is under \"What would change this\".\n", mdText(strings.Join(r.Closed, ", ")))
 		}
 	}
 
@@ -178,7 +181,11 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 	if len(h.Others) > 0 {
 		b.WriteString("\n## Other paths to discuss\n\n")
 		for _, o := range h.Others {
-			fmt.Fprintf(b, "- %s (%s, %s)\n", mdText(o.Title), mdText(o.Level), mdText(strings.ToLower(o.Fit)))
+			here := ""
+			if o.Here != "" {
+				here = ", " + o.Here
+			}
+			fmt.Fprintf(b, "- %s (%s, %s%s)\n", mdText(o.Title), mdText(o.Level), mdText(strings.ToLower(o.Fit)), here)
 		}
 	}
 
@@ -214,23 +221,39 @@ func (e *Engine) markdownStep(b *bytes.Buffer, s stepView) {
 	b.WriteString("\n")
 }
 
-func mdUnconfirmed(u bool) string {
-	if u {
-		return " (unconfirmed: verify with the certifying body)"
+// markdownRoute words a route on one line: its verdict, what its steps and
+// exam take, what it asks for, why (the chosen route) and its caveat.
+func (e *Engine) markdownRoute(c *routeView) string {
+	s := fmt.Sprintf("%s %s route %s, %s", c.Symbol, mdText(c.Credential), mdText(c.Route), c.Open)
+	if c.Months != "" {
+		s += fmt.Sprintf(" (its steps and exam: %s, %s%s)", c.Months, c.Cost, mdRefs(c.Refs))
 	}
-	return ""
+	s += ": " + mdText(c.Summary) + mdRef(c.Ref)
+	if c.Why != "" {
+		s += " " + mdText(c.Why)
+	}
+	if c.Unconfirmed {
+		if c.Note == "" {
+			return s + " Unconfirmed: verify with the certifying body."
+		}
+		s += " Unconfirmed."
+	}
+	if c.Note != "" {
+		s += " " + mdText(c.Note)
+	}
+	return s
 }
 
-func mdSpan(months, cost string) string {
-	switch {
-	case months != "" && cost != "":
-		return ", " + months + ", " + cost
-	case months != "":
-		return ", " + months
-	case cost != "":
-		return ", " + cost
+// mdRefs is a list of note markers: " [1, 4]".
+func mdRefs(refs []int) string {
+	if len(refs) == 0 {
+		return ""
 	}
-	return ""
+	s := make([]string, len(refs))
+	for i, r := range refs {
+		s[i] = strconv.Itoa(r)
+	}
+	return " [" + strings.Join(s, ", ") + "]"
 }
 
 func mdAbout(s string) string {
