@@ -232,7 +232,7 @@ func TestHandoutEscapesData(t *testing.T) {
 }
 
 // htmlText is the text a reader sees on the page, outside <style>, with
-// spaces collapsed.
+// spaces collapsed and a space between elements.
 func htmlText(t *testing.T, page string) string {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(page))
@@ -246,7 +246,7 @@ func htmlText(t *testing.T, page string) string {
 			return
 		}
 		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
+			b.WriteString(n.Data + " ") // elements apart, as a reader sees them
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -412,4 +412,47 @@ func pdfPages(t *testing.T, pdf string) int {
 		t.Errorf("pdfinfo counts %d pages, the page objects %d", n, objects)
 	}
 	return n
+}
+
+// TestHandoutRoutes checks the certification section against the
+// recommendation: the plan's route first, then each alternative with its own
+// months and cost, in both formats; and no lever for a credential held.
+func TestHandoutRoutes(t *testing.T) {
+	e := embedded(t)
+	for _, p := range people {
+		a := personAnswers(t, e, p)
+		top := e.Recommend(a).Paths[0]
+		if top.Route == nil {
+			t.Fatalf("%s: the plan follows no route; the test shows nothing", p)
+		}
+		page := htmlText(t, handout(t, e, a, "html", title(p)))
+		md := strings.ReplaceAll(handout(t, e, a, "markdown", title(p)), `\`, "")
+		chosen := top.Route.Credential + " route " + top.Route.Route
+		if !strings.Contains(page, "Your plan's route "+chosen) {
+			t.Errorf("%s: HTML does not lead with the plan's route %s", p, chosen)
+		}
+		if !strings.Contains(md, "**The plan's route:** → "+chosen) && !strings.Contains(md, "**The plan's route:** ✓ "+chosen) {
+			t.Errorf("%s: Markdown does not lead with the plan's route %s", p, chosen)
+		}
+		last := strings.Index(page, chosen)
+		for _, alt := range top.Alternatives {
+			name := alt.Credential + " route " + alt.Route
+			took := advisor.MonthsText(alt.Months) + ", " + advisor.DollarSpan(alt.Cost)
+			i := strings.Index(page[last:], name)
+			if i >= 0 {
+				i += last
+			}
+			if i < 0 || !strings.Contains(page[i:], took) {
+				t.Errorf("%s: HTML lacks the alternative %s with %s", p, name, took)
+				continue
+			}
+			last = i // the next alternative must come after this one: the planner's order
+			if !strings.Contains(md, name+", ") || !strings.Contains(md, took) {
+				t.Errorf("%s: Markdown lacks the alternative %s with %s", p, name, took)
+			}
+		}
+		if i := strings.Index(md, "## What would change"); p == "carla" && i >= 0 && strings.Contains(md[i:], "MLT(ASCP) route") {
+			t.Errorf("carla holds MLT(ASCP), yet a lever opens one of its routes")
+		}
+	}
 }
