@@ -32,6 +32,12 @@ type ReportOptions struct {
 	Date time.Time
 }
 
+// What the handout says of "what would change this".
+const (
+	leversLead = "The smallest change of answers that meets each requirement or route not met now:"
+	leversNone = "No single change of an answer you can act on now would meet another requirement or route of this path."
+)
+
 // How much of each list the handout shows, so it fits two pages.
 const (
 	handoutReasons   = 4  // reasons for the path
@@ -63,7 +69,8 @@ type handout struct {
 	Pay     payView
 
 	Levers     []leverView
-	LeversMore int // levers left out for space
+	LeversMore int    // levers left out for space
+	LeversLead string // what the levers are, or that there are none
 	Others     []otherView
 
 	Notes      []noteView
@@ -261,6 +268,10 @@ func (e *Engine) buildHandout(r *Recommendation, o ReportOptions) *handout {
 	h.Licence = buildLicence(top, n)
 	h.Pay = buildPay(top, n)
 	h.Levers, h.LeversMore = buildLevers(top, h.Routes.target, e.heldNames(r.answers))
+	h.LeversLead = leversLead
+	if len(h.Levers) == 0 {
+		h.LeversLead = leversNone
+	}
 	for i := 1; i < len(r.Paths) && len(h.Others) < handoutOthers; i++ {
 		p := &r.Paths[i]
 		h.Others = append(h.Others, otherView{Title: p.Title, Level: p.Level, Fit: p.Fit, Here: hereWords(p)})

@@ -456,3 +456,41 @@ func TestHandoutRoutes(t *testing.T) {
 		}
 	}
 }
+
+// TestHandoutLevers checks "what would change this" for a person who has a
+// lever: each shows what it meets and the change in the question's words,
+// as "from → to"; a person with none is told so.
+func TestHandoutLevers(t *testing.T) {
+	e := embedded(t)
+	a := advisor.Answers{"education": "associate", "college_credits": 64, "biology_credits": 4, "chemistry_credits": 4,
+		"current_job": "lab_assistant", "experience_kinds": []string{"core_lab"}, "lab_experience_years": 2,
+		"lab_work": 5, "goal": "technician", "timeline_months": 36, "budget": 20000}
+	r := e.Recommend(a)
+	for _, format := range []string{"markdown", "html"} {
+		var b bytes.Buffer
+		if err := e.WriteReportWith(&b, r, format, advisor.ReportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		levers := r.Paths[0].WhatWouldChange
+		if len(levers) == 0 {
+			t.Fatal("this person has no lever in the data any more; pick answers that have one")
+		}
+		out := b.String()
+		if format == "html" {
+			out = htmlText(t, out)
+		}
+		for _, l := range levers {
+			c := l.Changes[0]
+			if want := c.FromText + " → " + c.ToText; !strings.Contains(out, l.What) || !strings.Contains(out, want) {
+				t.Errorf("%s: the lever %q (%s) is not shown", format, l.What, want)
+			}
+		}
+		if strings.Contains(out, "No single change of an answer") {
+			t.Errorf("%s: says there is no lever", format)
+		}
+	}
+	md := handout(t, e, personAnswers(t, e, "ben"), "markdown", "Ben")
+	if len(e.WhatWouldChange(personAnswers(t, e, "ben"), "mls")) == 0 && !strings.Contains(md, "No single change of an answer") {
+		t.Error("a person with no lever is not told so")
+	}
+}

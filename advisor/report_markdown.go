@@ -149,7 +149,11 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 			}
 		}
 		if len(r.Closed) > 0 {
-			fmt.Fprintf(b, "\nNot open to you now: %s. What would open them is under \"What would change this\".\n", mdText(strings.Join(r.Closed, ", ")))
+			fmt.Fprintf(b, "\nNot open to you now: %s.", mdText(strings.Join(r.Closed, ", ")))
+			if len(h.Levers) > 0 {
+				b.WriteString(` See "What would change this" below.`)
+			}
+			b.WriteString("\n")
 		}
 	}
 
@@ -168,8 +172,9 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 	o := &h.Pay.Outlook
 	fmt.Fprintf(b, "- **Outlook (%s):** %s%s. %s.\n", mdText(o.Where), mdText(o.Text), mdRef(o.Ref), Capitalize(o.Status))
 
+	fmt.Fprintf(b, "\n## What would change this\n\n%s\n", h.LeversLead)
 	if len(h.Levers) > 0 {
-		b.WriteString("\n## What would change this\n\nThe smallest change of answers that would meet each requirement or route not met now:\n\n")
+		b.WriteString("\n")
 		for _, l := range h.Levers {
 			fmt.Fprintf(b, "- %s: %s\n", mdText(l.What), mdText(strings.Join(l.Changes, "; and ")))
 		}
