@@ -24,6 +24,9 @@ func problem(text string) status { return status{text: text, err: true} }
 func (m *model) footer(w int) []string {
 	st := m.c.st
 	var lines []string
+	if m.notice != "" {
+		lines = append(lines, st.Error.Render(trunc(m.notice, w)))
+	}
 	switch {
 	case m.confirmQuit && m.sess.on:
 		lines = append(lines, st.Error.Render(trunc("! The answers are not saved. Quit anyway? y/n", w)))

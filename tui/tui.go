@@ -32,6 +32,7 @@ type model struct {
 	outDir      string
 	export      exportFunc
 	testPanic   bool
+	notice      string // Options.Notice
 
 	sess sessionCtl // the session file (sessionctl.go)
 	wif  whatIfCtl  // what-if mode (whatifctl.go)
@@ -52,7 +53,7 @@ func newModel(eng *advisor.Engine, o Options) model {
 	v := eng.VisibleAnswers(a)
 	m := model{
 		c: c, help: help.New(), answers: a, saved: v,
-		outDir: o.OutDir, export: session.Export, testPanic: o.TestPanic,
+		outDir: o.OutDir, export: session.Export, testPanic: o.TestPanic, notice: o.Notice,
 		sess: newSessionCtl(eng, o, v), wif: whatIfCtl{eng: eng},
 		welcome: newWelcomeScreen(c), question: newQuestionScreen(c), review: newReviewScreen(c),
 		result: newResultScreen(c), compare: newCompareScreen(c), learn: newLearnScreen(c), picker: newWhatIfPicker(c),

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"medpath/advisor"
 )
@@ -22,6 +23,9 @@ import (
 // ErrNotRegular is wrapped by the errors of [OpenRegular] and [CheckOutput]
 // for a path that is not a regular file.
 var ErrNotRegular = errors.New("not a regular file")
+
+// ErrTooLarge is wrapped by the error of [ReadLimited] for input over 1 MiB.
+var ErrTooLarge = errors.New("over 1 MiB")
 
 // kindOf names what a file of mode m is, for messages: "a folder", "a FIFO".
 func kindOf(m fs.FileMode) string {
@@ -42,10 +46,20 @@ func kindOf(m fs.FileMode) string {
 	return "not a regular file"
 }
 
-// notRegular is the error for path, which is of mode m.
+// notRegular is the error for path, which is of mode m. A folder gets the
+// system's own words ("is a directory", syscall.EISDIR), as when it is read.
 func notRegular(path string, m fs.FileMode, what string) error {
+	if m.IsDir() {
+		return &fs.PathError{Op: what, Path: path, Err: &notRegularError{syscall.EISDIR}}
+	}
 	return &fs.PathError{Op: what, Path: path, Err: fmt.Errorf("%w: it is %s", ErrNotRegular, kindOf(m))}
 }
+
+// notRegularError is EISDIR that is also ErrNotRegular.
+type notRegularError struct{ errno syscall.Errno }
+
+func (e *notRegularError) Error() string   { return e.errno.Error() + " (a folder, not a regular file)" }
+func (e *notRegularError) Unwrap() []error { return []error{ErrNotRegular, e.errno} }
 
 // OpenRegular opens name for reading if it is a regular file (a symbolic
 // link to one is followed). It never blocks: a FIFO is opened without
@@ -86,7 +100,7 @@ func ReadLimited(r io.Reader, name string) ([]byte, error) {
 		return nil, err
 	}
 	if len(b) > advisor.MaxFileSize {
-		return nil, fmt.Errorf("%s: the file is over %d bytes (1 MiB), the limit for an answers or session file", name, advisor.MaxFileSize)
+		return nil, fmt.Errorf("%s: the file is %w; the limit is %d (1 MiB) for an answers or session file", name, ErrTooLarge, advisor.MaxFileSize)
 	}
 	return b, nil
 }

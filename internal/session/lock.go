@@ -70,7 +70,7 @@ func lockKey(path string) string {
 }
 
 // Acquire locks session file path (which need not exist yet; its folder
-// must). It returns a [*LockedError] when another advisor holds the file,
+// is made, mode 0700, if it does not exist). It returns a [*LockedError] when another advisor holds the file,
 // and the lock this process already holds when it does.
 func Acquire(path string) (*Lock, error) {
 	key := lockKey(path)
@@ -78,6 +78,9 @@ func Acquire(path string) (*Lock, error) {
 	defer held.Unlock()
 	if l := held.locks[key]; l != nil {
 		return l, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot lock the session %s: %w", path, plainReason(err))
 	}
 	l := &Lock{path: path, file: lockName(path), content: lockContent(time.Now())}
 	for attempt := 0; ; attempt++ {

@@ -89,7 +89,7 @@ func TestH1SessionReadsAreBounded(t *testing.T) {
 	if err := os.WriteFile(big, []byte(strings.Repeat("#", 2<<20)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := session.Load(e, big); err == nil || !strings.Contains(err.Error(), "over 1048576 bytes") {
+	if _, _, err := session.Load(e, big); err == nil || !strings.Contains(err.Error(), "over 1 MiB") {
 		t.Errorf("a 2 MiB session: %v", err)
 	}
 	if os.Geteuid() == 0 {
