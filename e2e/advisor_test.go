@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"medpath/advisor"
 	"medpath/data"
@@ -57,11 +58,12 @@ func TestAdvisorFlow(t *testing.T) {
 	s.keys("4") // Pay & outlook
 	s.waitFor("median " + advisor.Dollars(top.Salary.Median))
 	s.keys("e")
-	s.waitFor("medpath-answers-jo-ann.yaml")
+	day := time.Now().Format("2006-01-02") // exports are named after the student and the day
+	s.waitFor("medpath-answers-jo-ann-" + day + ".yaml")
 	s.keys("q")
 	s.mustExit(0)
 
-	for _, f := range []string{"medpath-report-jo-ann.md", "medpath-answers-jo-ann.yaml"} {
+	for _, f := range []string{"medpath-report-jo-ann-" + day + ".md", "medpath-answers-jo-ann-" + day + ".yaml"} {
 		if _, err := os.Stat(filepath.Join(outDir, f)); err != nil {
 			t.Errorf("export: %v", err)
 		}
@@ -70,7 +72,7 @@ func TestAdvisorFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), top.Title) || !strings.Contains(string(b), filepath.Join(outDir, "medpath-report-jo-ann.md")) {
+	if !strings.Contains(string(b), top.Title) || !strings.Contains(string(b), filepath.Join(outDir, "medpath-report-jo-ann-"+day+".md")) {
 		t.Errorf("summary on stdout:\n%s", b)
 	}
 	// The session holds the answers and is named in the summary.
