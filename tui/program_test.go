@@ -80,7 +80,7 @@ func TestProgramFlow(t *testing.T) {
 	waitFor(t, tm, "Discarded")
 	tm.Type("e")
 	waitFor(t, tm, "answers-ann-") // "Saving…" shares its first letters with "Saved"
-	tm.Type("q")               // exported, so q quits at once
+	tm.Type("q")                   // exported, so q quits at once
 
 	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*model)
 	if !ok {
