@@ -55,6 +55,9 @@ func (e *Engine) ParseAnswers(name string, b []byte) (Answers, error) {
 		k, v := root.Content[i], root.Content[i+1]
 		q := e.question(k.Value)
 		if q == nil {
+			if ps.overflow(name) {
+				continue // counted, not described: no did-you-mean for the 50,000th unknown key
+			}
 			ps.add(name, posOf(k), "%s is not a question%s; run `medpath questions` for the list", echo(k.Value), didYouMean(k.Value, e.questionIDs()))
 			continue
 		}

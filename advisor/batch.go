@@ -334,7 +334,9 @@ func csvReadError(name string, row int, err error) error {
 		if row == 0 {
 			what, limit = "the header row", "1 MiB"
 		}
-		return fmt.Errorf("%s: %s is longer than %s; is this a CSV file of answers (one student a row)?", name, what, limit)
+		// Bad input, not a failure to read: an AnswersError (exit 2).
+		return &AnswersError{Problems: []Problem{{File: name,
+			Msg: fmt.Sprintf("%s is longer than %s; is this a CSV file of answers (one student a row)?", what, limit)}}}
 	}
 	return fmt.Errorf("%s: %w", name, err)
 }

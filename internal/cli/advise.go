@@ -133,7 +133,7 @@ func runAdvise(cmd *cobra.Command, a *app, o *adviseOptions, args []string) erro
 		topts.SessionDir = dir
 	}
 	if text := os.Getenv("MEDPATH_TEST_HANG"); text != "" {
-		topts.Output = &stallWriter{w: s.Err, text: text}
+		topts.Output = newStall(s.Err, text)
 	}
 	if topts.SessionPath != "" {
 		a.setCancelNote(fmt.Sprintf("the answers are saved in %s up to the last change", topts.SessionPath))

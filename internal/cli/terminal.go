@@ -53,6 +53,26 @@ type stallWriter struct {
 	seen string // the end of what was written, to find text across writes
 }
 
+// stallFile is a stallWriter on a terminal: it keeps the terminal's file
+// descriptor visible, so the screens are drawn as on the terminal itself.
+type stallFile struct {
+	*stallWriter
+	f *os.File
+}
+
+func (s stallFile) Fd() uintptr                { return s.f.Fd() }
+func (s stallFile) Read(p []byte) (int, error) { return s.f.Read(p) }
+func (s stallFile) Close() error               { return nil }
+
+// newStall returns the MEDPATH_TEST_HANG writer on w.
+func newStall(w io.Writer, text string) io.Writer {
+	sw := &stallWriter{w: w, text: text}
+	if f, ok := w.(*os.File); ok {
+		return stallFile{sw, f}
+	}
+	return sw
+}
+
 func (s *stallWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	s.seen += string(p)
