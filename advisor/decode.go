@@ -23,6 +23,11 @@ const (
 	MaxFileSize = 1 << 20 // bytes in one YAML or JSON file
 	maxDepth    = 64      // nesting of mappings and lists
 	maxAliases  = 100     // alias uses in one file
+	// maxMapKeys bounds the keys of one mapping. yaml.v3 checks a mapping's
+	// keys for duplicates pair by pair when it decodes it, so 49,000 keys
+	// (a 490 KB file) took 12 s; the largest mapping medpath reads (an
+	// answers file) has a few dozen.
+	maxMapKeys = 1000
 )
 
 var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
@@ -65,6 +70,10 @@ func parseYAMLIn(name string, b []byte, lb *layerBudget, ps *problems) *yaml.Nod
 		ps.add(name, Pos{}, "file holds %d bytes of keys and values (aliases expanded); the limit is %d (4 MiB)", sh.bytes, maxFileExpanded)
 		return nil
 	}
+	if m := sh.bigMap; m != nil {
+		ps.add(name, posOf(m), "a mapping of %d keys; the limit is %d (is this the right file?)", len(m.Content)/2, maxMapKeys)
+		return nil
+	}
 	if !lb.take(name, sh.nodes, sh.bytes, ps) {
 		return nil
 	}
@@ -99,6 +108,7 @@ type shape struct {
 	anchors map[*yaml.Node]int
 	sizes   map[*yaml.Node]int // expanded bytes of an anchored node
 	badText bool               // a scalar holds characters text may not hold
+	bigMap  *yaml.Node         // the first mapping of more than maxMapKeys keys
 }
 
 // saturate keeps a count from overflowing: anything above it is over every limit.
@@ -179,6 +189,9 @@ func (sh *shape) walk(n *yaml.Node, depth int, label bool) (nodes, size int, ok 
 	nodes, size = 1, len(n.Value)+len(n.Tag)
 	if n.Kind == yaml.ScalarNode {
 		sh.checkText(n, label)
+	}
+	if n.Kind == yaml.MappingNode && len(n.Content)/2 > maxMapKeys && sh.bigMap == nil {
+		sh.bigMap = n // said after the size limits, which say more
 	}
 	for i, c := range n.Content {
 		childLabel := n.Kind == yaml.SequenceNode && label // scale_labels: [a, b]

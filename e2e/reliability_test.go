@@ -750,16 +750,22 @@ func TestU14Fractions(t *testing.T) {
 // columns, give a short list.
 func TestU15ProblemsCapped(t *testing.T) {
 	dir := t.TempDir()
-	r := runBin(t, runOpts{}, "report", "--answers", write(t, dir, "keys.yaml", unknownKeys()))
-	refused(t, r, 2, "more problems in this file")
-	if n := strings.Count(r.stderr, "\n"); n > 60 {
-		t.Errorf("%d lines of problems", n)
+	var few strings.Builder
+	for i := range 900 {
+		fmt.Fprintf(&few, "unknown_%d: 1\n", i)
+	}
+	for body, want := range map[string]string{few.String(): "... and 850 more problems in this file", unknownKeys(): "a mapping of"} {
+		r := runBin(t, runOpts{}, "report", "--answers", write(t, dir, "keys.yaml", body))
+		refused(t, r, 2, want)
+		if n := strings.Count(r.stderr, "\n"); n > 60 {
+			t.Errorf("%d lines of problems", n)
+		}
 	}
 	cols := make([]string, 10000)
 	for i := range cols {
 		cols[i] = fmt.Sprintf("c%d", i)
 	}
-	r = runBin(t, runOpts{}, "batch", write(t, dir, "c5.csv", strings.Join(cols, ",")+"\n"))
+	r := runBin(t, runOpts{}, "batch", write(t, dir, "c5.csv", strings.Join(cols, ",")+"\n"))
 	refused(t, r, 2, "c5.csv:1:")
 	if n := strings.Count(r.stderr, "\n"); n > 60 {
 		t.Errorf("%d lines for 10,000 columns", n)
