@@ -67,14 +67,7 @@ func Main(args []string, s *Streams, version string) int {
 	defer sigs.stop()
 
 	done := make(chan error, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- a.crashed(r, debug.Stack())
-			}
-		}()
-		done <- a.execute(ctx, args, version)
-	}()
+	go func() { done <- a.guarded(func() error { return a.execute(ctx, args, version) }) }()
 	var err error
 	select {
 	case err = <-done:
@@ -175,6 +168,16 @@ func (a *app) abandon() error {
 		msg = fmt.Errorf("%w; %s.", errCancelled, note)
 	}
 	return &cmdError{cmd: a.commandPath(), err: msg}
+}
+
+// guarded runs f and turns a panic in it into the error of a crash.
+func (a *app) guarded(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = a.crashed(r, debug.Stack())
+		}
+	}()
+	return f()
 }
 
 // crashed is the error of a command that panicked outside the advisor's
