@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestU2AttackBudget is the budget test of issue 11: every attack input of
@@ -40,6 +41,7 @@ func TestU2AttackBudget(t *testing.T) {
 			t.Run(name+"/"+args[0], func(t *testing.T) { withinBudget(t, runBin(t, runOpts{}, args...)) })
 		}
 	}
+	t.Cleanup(func() { t.Logf("slowest run %v, largest peak %d MiB", slowest.Round(time.Millisecond), largest) })
 
 	huge := strings.Repeat("a", 900_000)
 	answers := map[string]string{
@@ -107,6 +109,7 @@ func TestU2AttackBudget(t *testing.T) {
 // its input, with a short message from medpath (not a Go crash).
 func withinBudget(t *testing.T, r runResult) {
 	t.Helper()
+	slowest, largest = max(slowest, r.took), max(largest, r.rssMiB)
 	quick(t, r)
 	switch {
 	case r.code < 0 || r.code > 2:
@@ -117,6 +120,13 @@ func withinBudget(t *testing.T, r runResult) {
 		t.Errorf("stderr is %d bytes", len(r.stderr))
 	}
 }
+
+// slowest and largest are the budget test's slowest run and largest peak
+// memory, logged at its end.
+var (
+	slowest time.Duration
+	largest int64
+)
 
 // linkOut is an overlay folder with a link to a file outside it.
 func linkOut(t *testing.T, dir string) string {
