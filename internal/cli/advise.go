@@ -154,7 +154,7 @@ func runAdvise(cmd *cobra.Command, a *app, o *adviseOptions, args []string) erro
 	}
 	fmt.Fprint(a.out, eng.ExitSummary(res.Recommendation, res.Exported...))
 	if res.SessionPath != "" {
-		fmt.Fprintf(a.out, "Answers saved in %s\n", res.SessionPath)
+		fmt.Fprintf(a.out, "Answers saved in %s\n", advisor.PlainText(res.SessionPath))
 	}
 	if res.SessionErr != nil {
 		fmt.Fprintf(s.Err, "medpath: could not save the session: %v\n", res.SessionErr)

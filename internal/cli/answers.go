@@ -42,7 +42,9 @@ func answersError(err error) error {
 		return badInput(fmt.Errorf("the answers have problems:\n%w", err))
 	case errors.Is(err, syscall.EISDIR):
 		return err // a folder: unreadable as a file (exit 1)
-	case errors.Is(err, fs.ErrNotExist), errors.Is(err, session.ErrNotRegular), errors.Is(err, session.ErrTooLarge):
+	case errors.Is(err, session.ErrNotRegular):
+		return badInput(fmt.Errorf("%w; give a file, or - to read the answers from stdin", err))
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, session.ErrTooLarge):
 		return badInput(err)
 	}
 	return err
