@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"medpath/advisor"
@@ -33,8 +32,8 @@ func exportNames(label string, now time.Time, n int) (report, answers string) {
 // maxExports bounds the -N suffixes tried in one folder on one day.
 const maxExports = 1000
 
-// Export writes the Markdown report (`medpath report --format markdown`,
-// with a line naming the student and the date under its title) and the
+// Export writes the Markdown handout (`medpath report --format markdown`
+// with the label as the student's name and the date in its header) and the
 // answers file (its first comment lines naming the student and the date)
 // into dir ("" means the current folder), and returns their paths.
 //
@@ -66,10 +65,11 @@ func ExportAt(eng *advisor.Engine, a advisor.Answers, dir, label string, now tim
 	// Render both files before touching the disk, so a rendering problem
 	// leaves the folder exactly as it was.
 	var report bytes.Buffer
-	if err := eng.WriteReport(&report, eng.Recommend(a), advisor.FormatMarkdown); err != nil {
+	opts := advisor.ReportOptions{Name: label, Date: now}
+	if err := eng.WriteReportWith(&report, eng.Recommend(a), advisor.FormatMarkdown, opts); err != nil {
 		return "", "", fmt.Errorf("export: %w", err)
 	}
-	reportBytes := withStudentLine(report.Bytes(), label, now)
+	reportBytes := report.Bytes()
 	answers := append(studentComment(label, now), eng.MarshalAnswers(a)...)
 
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -101,40 +101,6 @@ func ExportAt(eng *advisor.Engine, a advisor.Answers, dir, label string, now tim
 		return reportPath, answersPath, nil
 	}
 	return "", "", fmt.Errorf("cannot save to folder %s: %d exports of %q today already", dir, maxExports, label)
-}
-
-// studentLine says whose report it is and when it was made.
-func studentLine(label string, now time.Time) string {
-	day := now.Format("2 January 2006")
-	if label == "" {
-		return "Exported on " + day
-	}
-	return "Prepared for " + label + " on " + day
-}
-
-// withStudentLine puts the student line, in Markdown, under the report's
-// first line (its title).
-func withStudentLine(md []byte, label string, now time.Time) []byte {
-	title, rest, _ := bytes.Cut(md, []byte("\n"))
-	var b bytes.Buffer
-	b.Write(title)
-	b.WriteString("\n\n*")
-	b.WriteString(mdEscape(studentLine(label, now)))
-	b.WriteString("*\n")
-	b.Write(rest)
-	return b.Bytes()
-}
-
-// mdEscape escapes the characters Markdown or HTML would read in a label.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // studentComment is the answers file's first lines: whose answers they are

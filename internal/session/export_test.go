@@ -50,19 +50,17 @@ func TestExportWritesReportAndAnswers(t *testing.T) {
 		}
 	}
 
-	// The report is `medpath report --format markdown` with one line under
-	// the title saying when it was made.
+	// The report is `medpath report --format markdown --date 2026-11-30`.
 	var want bytes.Buffer
-	if err := eng.WriteReport(&want, eng.Recommend(exportAnswers), advisor.FormatMarkdown); err != nil {
+	if err := eng.WriteReportWith(&want, eng.Recommend(exportAnswers), advisor.FormatMarkdown, advisor.ReportOptions{Date: exportDay}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(reportPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	title, rest, _ := bytes.Cut(want.Bytes(), []byte("\n"))
-	if w := string(title) + "\n\n*Exported on 30 November 2026*\n" + string(rest); string(got) != w {
-		t.Errorf("the report differs from `medpath report --format markdown` plus the date line:\n%.300s", got)
+	if !bytes.Equal(got, want.Bytes()) || !bytes.Contains(got, []byte("30 November 2026")) {
+		t.Errorf("the report differs from `medpath report --format markdown --date 2026-11-30`:\n%.300s", got)
 	}
 
 	b, err := os.ReadFile(answersPath)
@@ -139,12 +137,10 @@ func TestD5ExportsNeverCollide(t *testing.T) {
 			t.Errorf("%s does not name the student and the date: %.80s", a, b)
 		}
 		md, _ := os.ReadFile(filepath.Join(dir, s.name))
-		line := "*Prepared for " + strings.ReplaceAll(s.label, ".", "\\.") + " on 30 November 2026*"
-		if s.label == "" {
-			line = "*Exported on 30 November 2026*"
-		}
-		if !bytes.Contains(md, []byte("\n\n"+line+"\n")) {
-			t.Errorf("%s lacks %q:\n%.200s", s.name, line, md)
+		var want bytes.Buffer
+		eng.WriteReportWith(&want, eng.Recommend(s.answers), advisor.FormatMarkdown, advisor.ReportOptions{Name: s.label, Date: exportDay})
+		if !bytes.Equal(md, want.Bytes()) || !bytes.Contains(md, []byte("30 November 2026")) {
+			t.Errorf("%s is not the handout for %q on 30 November 2026:\n%.200s", s.name, s.label, md)
 		}
 	}
 	if n := entries(t, dir); len(n) != 2*len(students) {
