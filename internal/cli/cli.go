@@ -214,6 +214,9 @@ func (a *app) execute(ctx context.Context, args []string, version string) error 
 	root.SetArgs(args)
 	root.SetIn(a.streams.In)
 	root.SetOut(a.stdout)
+	if helpAsked(args) && !a.streams.outTTY {
+		root.SetOut(&trimSpaces{w: a.stdout})
+	}
 	root.SetErr(a.streams.Err)
 
 	err := fang.Execute(ctx, root,
