@@ -360,9 +360,18 @@ func (m model) outcome() Result {
 // frame, the status line and the help.
 func (m *model) bodySize() (int, int) {
 	w, h := m.c.size()
-	bw := min(w-m.c.st.App.GetHorizontalFrameSize(), maxWidth)
+	bw := min(w-m.c.st.App.GetHorizontalFrameSize(), m.maxWidth())
 	bh := h - m.c.st.App.GetVerticalFrameSize() - len(m.footer(bw))
 	return max(bw, 1), max(bh, 1)
+}
+
+// maxWidth is the widest the screen on show is drawn: prose reads best
+// within 100 columns, the results' list and detail side by side take 120.
+func (m *model) maxWidth() int {
+	if m.state == stateResult {
+		return maxWideWidth
+	}
+	return maxWidth
 }
 
 // layout gives the screen on show its size (a screen is sized again when it
@@ -393,7 +402,7 @@ func (m *model) render() string {
 		return clamp(strings.Join(wrap(tooSmall, w), "\n"), w, h)
 	}
 	st := m.c.st
-	bw := min(w-st.App.GetHorizontalFrameSize(), maxWidth)
+	bw := min(w-st.App.GetHorizontalFrameSize(), m.maxWidth())
 	footer := m.footer(bw)
 	bh := max(h-st.App.GetVerticalFrameSize()-len(footer), 1)
 	body := st.Error.Render(fmt.Sprintf("Unknown screen %s: this is a bug. Press ctrl+c to quit.", m.state))
