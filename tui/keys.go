@@ -17,6 +17,7 @@ type keyMap struct {
 	Home     key.Binding
 	End      key.Binding
 	Jump     key.Binding // first letter of an option in long lists
+	Filter   key.Binding // type to narrow a long list
 
 	// Answering.
 	Next    key.Binding
@@ -84,6 +85,7 @@ func defaultKeys() keyMap {
 		Home:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first")),
 		End:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
 		Jump:     key.NewBinding(key.WithKeys(jumpKeys...), key.WithHelp("a-z", "jump to letter")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 
 		Next:    key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
 		Back:    key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
@@ -120,7 +122,7 @@ func defaultKeys() keyMap {
 // given (pointers into k), so each screen lists exactly the keys it uses.
 func (k *keyMap) enable(on ...*key.Binding) {
 	all := []*key.Binding{
-		&k.Move, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.Jump,
+		&k.Move, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.Jump, &k.Filter,
 		&k.Next, &k.Back, &k.Choose, &k.Toggle, &k.Yes, &k.No, &k.Rate, &k.Explain,
 		&k.Change, &k.Results, &k.NextTab, &k.PrevTab, &k.TabNumber, &k.ScrollUp, &k.ScrollDown,
 		&k.Compare, &k.Learn, &k.Export, &k.WhatIf, &k.Keep,

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"medpath/advisor"
 )
@@ -144,9 +145,15 @@ func (s questionScreen) update(msg tea.Msg) (questionScreen, tea.Cmd, transition
 		}
 		return s, nil, nil
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !s.fieldTakes(k) {
 		switch {
 		case key.Matches(k, s.keys.Next):
+			if c, ok := s.field.(confirmer); ok {
+				var sure bool
+				if s.field, sure = c.confirm(); !sure {
+					return s, nil, nil
+				}
+			}
 			var v any
 			var ok bool
 			if s.field, v, ok = s.field.value(); !ok {
@@ -168,6 +175,19 @@ func (s questionScreen) update(msg tea.Msg) (questionScreen, tea.Cmd, transition
 		return s, tea.Batch(cmd, more), t
 	}
 	return s, cmd, nil
+}
+
+// fieldTakes reports whether the field takes key k before the screen.
+func (s questionScreen) fieldTakes(k tea.KeyPressMsg) bool {
+	t, ok := s.field.(keyTaker)
+	return ok && t.takes(k)
+}
+
+// typing reports whether the field on screen takes letters as text (a
+// number, a list being filtered): q and ? are typed there, not quit and help.
+func (s questionScreen) typing() bool {
+	t, ok := s.field.(typer)
+	return ok && t.typing()
 }
 
 // advance records v for q, asks the engine what is visible now, and moves to
@@ -272,11 +292,24 @@ func (s questionScreen) headLines(q *advisor.Question) []string {
 	}
 	lines = append(lines, "")
 	lines = append(lines, para(q.Prompt, w, st.Prompt)...)
-	if s.explain {
+	if s.explain && !s.explainAlone(q) {
 		lines = append(lines, "")
 		lines = append(lines, s.helpLines(q)...)
 	}
 	return append(lines, "")
+}
+
+// explainAlone reports whether the explanation takes the field's place: when
+// it and three rows of the field do not fit together (a small terminal), it
+// shows alone until ? is pressed again, rather than pushing the options off
+// the screen.
+func (s questionScreen) explainAlone(q *advisor.Question) bool {
+	if !s.explain {
+		return false
+	}
+	s.explain = false
+	head := len(s.headLines(q))
+	return head+1+len(s.helpLines(q))+3+2 > s.height
 }
 
 // listHeight is how many list rows fit under the head, keeping room for the
@@ -290,6 +323,16 @@ func (s questionScreen) view() string {
 	st := s.c.st
 	if q == nil {
 		return st.Subtle.Render("There are no questions to ask. Press esc to go back.")
+	}
+	if s.explainAlone(q) {
+		// The explanation alone, above a line saying how to get the answers
+		// back: the section, progress and prompt make room for it.
+		hint := hang("", "Press "+s.keys.Explain.Help().Key+" again to see the answers.", s.width, st.Subtle, st.Subtle)
+		help := s.helpLines(q)
+		if room := s.height - len(hint) - 1; len(help) > room {
+			help = append(help[:max(room-1, 0)], st.Subtle.Render(trunc(ansi.Strip(help[max(room-1, 0)])+"…", s.width)))
+		}
+		return strings.Join(append(append(help, ""), hint...), "\n")
 	}
 	lines := s.headLines(q)
 	lines = append(lines, s.field.view(st, s.width, s.listHeight(q))...)
@@ -323,5 +366,6 @@ func (s questionScreen) helpKeys() []key.Binding {
 	if s.field != nil {
 		s.field.keys(&k) // the field's words come last (a multi's enter is "done")
 	}
-	return []key.Binding{k.Next, k.Back, k.Move, k.Toggle, k.Yes, k.Rate, k.Explain, k.Jump, k.PageDown, k.PageUp, k.Home, k.End}
+	// The toggle comes first, so it is never cut off the help line.
+	return []key.Binding{k.Toggle, k.Next, k.Back, k.Move, k.Filter, k.Yes, k.Rate, k.Explain, k.Jump, k.PageDown, k.PageUp, k.Home, k.End}
 }

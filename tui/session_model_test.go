@@ -295,13 +295,17 @@ func TestFailedSessionSaveKeepsAnswers(t *testing.T) {
 	if m.state != stateQuestion || currentID(m) != "college_credits" || m.answers["education"] != "associate" {
 		t.Fatalf("a failed save changed the screen or lost the answer: %s %s %v", m.state, currentID(m), m.answers)
 	}
-	// Quitting would lose the answers, so it asks.
-	m = press(m, "q")
+	// Quitting would lose the answers, so it asks (q is a letter in the
+	// number field: back on the first question first).
+	m = press(m, "esc", "q")
 	if m.quitting || !m.confirmQuit {
 		t.Fatal("q after a failed save should ask")
 	}
 	contains(t, view(m), "! The answers are not saved. Quit anyway? y/n")
-	m = press(m, "n")
+	m = press(m, "n", "enter")
+	if currentID(m) != "college_credits" {
+		t.Fatalf("at %s", currentID(m))
+	}
 	if _, err := m.sess.store.Result(); err == nil {
 		t.Error("the store should report the failed save")
 	}

@@ -259,9 +259,17 @@ func (m model) whatIf(t transition) (model, tea.Cmd) {
 	return m, cmd
 }
 
-// typing reports whether a text field has every key (the welcome's name).
+// typing reports whether a text field has the letters, so q and ? are
+// typed there rather than quit and help: the welcome's name field, a number
+// field, a list being filtered. ctrl+c still quits.
 func (m *model) typing() bool {
-	return m.state == stateWelcome && m.welcome.isTyping()
+	switch m.state {
+	case stateWelcome:
+		return m.welcome.isTyping()
+	case stateQuestion:
+		return m.question.typing()
+	}
+	return false
 }
 
 // show switches to screen s, preparing what it shows.
