@@ -40,6 +40,7 @@ func TestProgramFlow(t *testing.T) {
 	enter := keypress("enter")
 
 	waitFor(t, tm, "Start")
+	tm.Send(keypress("tab")) // to the name field
 	tm.Type("Ann")
 	tm.Send(enter)
 	waitFor(t, tm, "highest")

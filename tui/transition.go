@@ -35,6 +35,12 @@ type startSession struct{ label string }
 // openSession continues the saved session in path.
 type openSession struct{ path string }
 
+// renameSession gives the saved session in path a new label.
+type renameSession struct{ path, label string }
+
+// deleteSession deletes the saved session in path (named label).
+type deleteSession struct{ path, label string }
+
 // answered reports the answers after a question was answered; the
 // questionnaire stays open.
 type answered struct{ answers advisor.Answers }
@@ -83,6 +89,8 @@ func (goBack) isTransition()         {}
 func (startQuestions) isTransition() {}
 func (startSession) isTransition()   {}
 func (openSession) isTransition()    {}
+func (renameSession) isTransition()  {}
+func (deleteSession) isTransition()  {}
 func (answered) isTransition()       {}
 func (questionsDone) isTransition()  {}
 func (questionsBack) isTransition()  {}

@@ -101,6 +101,13 @@ func (m model) update(msg tea.Msg) (model, tea.Cmd) {
 	case sessionSavedMsg:
 		m.sess, m.status = m.sess.update(msg, m.status)
 		return m, nil
+	case sessionChangedMsg:
+		if msg.err != nil {
+			m.status = problem("! " + msg.err.Error())
+		} else {
+			m.status = note(msg.note)
+		}
+		return m, m.sess.listing()
 	case sessionLoadedMsg:
 		if msg.err != nil {
 			m.status = problem("! could not open the session: " + msg.err.Error())
@@ -199,6 +206,10 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 		return m.newSession(t.label)
 	case openSession:
 		return m, loadSession(m.c.eng, t.path)
+	case renameSession:
+		return m, renameSessionFile(t.path, t.label)
+	case deleteSession:
+		return m, deleteSessionFile(t.path, t.label)
 	case answered:
 		return m, m.setAnswers(t.answers)
 	case questionsDone:
@@ -209,6 +220,11 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 	case questionsBack:
 		cmd := m.setAnswers(t.answers)
 		m.welcome = m.welcome.setAnswers(m.answers)
+		if len(m.answers) == 0 && m.sess.on {
+			// Nothing answered in this session yet: enter on the welcome
+			// starts it again, with the name it was given (D2).
+			m.welcome = m.welcome.setName(m.sess.label)
+		}
 		m.state = stateWelcome
 		return m, cmd
 	case editAnswer:
@@ -328,7 +344,7 @@ func (m model) newSession(label string) (model, tea.Cmd) {
 		m.question = newQuestionScreen(m.c)
 		m.status = status{}
 	}
-	m.welcome = m.welcome.clearName().setAnswers(m.answers).setCurrent(label).setSaved(m.sess.others(), m.sess.now())
+	m.welcome = m.welcome.setName("").setAnswers(m.answers).setCurrent(label).setSaved(m.sess.others(), m.sess.now())
 	m, cmd := m.showQuestions("", false)
 	return m, tea.Batch(cmd, list)
 }
