@@ -167,3 +167,44 @@ func TestExplainAtSmallSize(t *testing.T) {
 	contains(t, view(m), "(•) Associate degree")
 	contains(t, view(m), "? Pick the highest")
 }
+
+// TestEscOnFollowUpUndoesTheChange (D19): on the review, military training
+// changed to yes opens its follow-up; esc there undoes the change, so the
+// "years ago" default never meets a military route unasked.
+func TestEscOnFollowUpUndoesTheChange(t *testing.T) {
+	m := newTestModel(t, fixedAnswers(), 80, 24)
+	m = act(m, showScreen{to: stateReview})
+	before := m.visibleAnswers()
+	m = act(m, editAnswer{id: "military_lab_training"})
+	m = press(m, "y")
+	if currentID(m) != "military_lab_years_ago" {
+		t.Fatalf("yes did not open the follow-up: at %s", currentID(m))
+	}
+	if h := helpLine(m); !strings.Contains(h, "esc undo the change") {
+		t.Errorf("help line %q", h)
+	}
+	m = press(m, "esc")
+	if m.state != stateReview {
+		t.Fatalf("esc on the follow-up: %s", m.state)
+	}
+	if got := m.visibleAnswers(); !reflect.DeepEqual(got, before) {
+		t.Fatalf("answers after esc: %v, want %v", got, before)
+	}
+	if _, ok := m.answers["military_lab_years_ago"]; ok {
+		t.Error("the follow-up was recorded")
+	}
+	contains(t, view(m), "Undid the change:")
+	// Enter on the follow-up keeps both.
+	m = act(m, editAnswer{id: "military_lab_training"})
+	m = press(m, "y", "enter")
+	if m.state != stateReview || m.answers["military_lab_training"] != true {
+		t.Fatalf("enter on the follow-up: %s, %v", m.state, m.answers["military_lab_training"])
+	}
+	// Esc on the question the change started on changes nothing.
+	m = act(m, editAnswer{id: "budget"})
+	m = typeText(m, "5")
+	m = press(m, "esc")
+	if m.answers["budget"] != 12000 {
+		t.Errorf("esc on the first question changed the budget to %v", m.answers["budget"])
+	}
+}

@@ -38,6 +38,8 @@ type questionScreen struct {
 	edit    bool            // a change started from the review
 	whatIf  bool            // the change is a what-if from the results
 	pending map[string]bool // follow-ups a change revealed, still to ask
+	editID  string          // the question the change started on
+	origin  advisor.Answers // the answers before the change: esc on a follow-up goes back to them
 
 	width, height int
 }
@@ -64,6 +66,10 @@ func (s questionScreen) open(a advisor.Answers, id string, edit bool) (questionS
 	}
 	s.edit, s.whatIf = edit, false
 	s.pending = map[string]bool{}
+	s.editID, s.origin = "", nil
+	if q := s.current(); edit && q != nil {
+		s.editID, s.origin = q.ID, a.Clone()
+	}
 	return s.load()
 }
 
@@ -233,14 +239,25 @@ func (s questionScreen) advance(q *advisor.Question, v any) (questionScreen, tea
 
 // back goes to the previous question, keeping what was ticked or typed: a
 // valid number is saved, anything else stays as a draft for next time. In a
-// change started from the review, esc gives the change up instead.
+// change started from the review, esc gives the change up instead: on the
+// question it started on nothing was changed yet; on a follow-up that the
+// change revealed, esc undoes the change that opened it (D19), so the
+// answers are as they were before it.
 func (s questionScreen) back(q *advisor.Question) (questionScreen, tea.Cmd, transition) {
 	if s.edit {
 		delete(s.drafts, q.ID)
 		if s.whatIf {
 			return s, nil, whatIfCancel{}
 		}
-		return s, nil, editDone{answers: s.answers}
+		if q.ID == s.editID || s.origin == nil {
+			return s, nil, editDone{answers: s.answers}
+		}
+		undone := ""
+		if first := s.c.eng.Question(s.editID); first != nil {
+			v, _ := s.origin.Value(first)
+			undone = fmt.Sprintf("Undid the change: %s is %s again.", first.Name(), first.AnswerText(v))
+		}
+		return s, nil, editDone{answers: s.origin, undone: undone}
 	}
 	if s.field.touched() {
 		if _, v, ok := s.field.value(); ok {
@@ -359,6 +376,9 @@ func (s questionScreen) helpKeys() []key.Binding {
 	if s.edit {
 		k.Next.SetHelp("enter", "save")
 		k.Back.SetHelp("esc", "cancel")
+		if q := s.current(); q != nil && q.ID != s.editID && !s.whatIf {
+			k.Back.SetHelp("esc", "undo the change")
+		}
 	}
 	if s.whatIf {
 		k.Next.SetHelp("enter", "try it")

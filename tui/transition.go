@@ -55,8 +55,11 @@ type questionsBack struct{ answers advisor.Answers }
 type editAnswer struct{ id string }
 
 // editDone reports that a change started from the review is finished (or
-// given up) and the review should show again.
-type editDone struct{ answers advisor.Answers }
+// given up) and the review should show again; undone says what esc undid.
+type editDone struct {
+	answers advisor.Answers
+	undone  string
+}
 
 // exportReport asks for the report and the answers to be saved.
 type exportReport struct{}

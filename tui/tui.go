@@ -20,7 +20,8 @@ type model struct {
 	c           *common // shared with every screen
 	help        help.Model
 	state       state
-	prev        state // where compare and learn return to
+	prev        state // where compare returns to
+	learnFrom   state // where the FAQ returns to (compare, when opened there)
 	answers     advisor.Answers
 	saved       advisor.Answers // answers at the start or at the last export
 	rec         *advisor.Recommendation
@@ -199,6 +200,9 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 	case showScreen:
 		return m.show(t.to)
 	case goBack:
+		if m.state == stateLearn {
+			return m.show(m.learnFrom)
+		}
 		return m.show(m.prev)
 	case startQuestions:
 		return m.showQuestions("", false)
@@ -233,6 +237,9 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 		cmd := m.setAnswers(t.answers)
 		m.review = m.review.setAnswers(m.answers)
 		m.state = stateReview
+		if t.undone != "" {
+			m.status = note(t.undone)
+		}
 		return m, cmd
 	case exportReport:
 		if m.rec == nil {
@@ -300,9 +307,13 @@ func (m model) show(s state) (model, tea.Cmd) {
 		m.result = m.result.setRec(m.rec)
 		m.compare = m.compare.setRec(m.rec)
 		m.wif = m.wif.drop()
-	case stateCompare, stateLearn:
+	case stateCompare:
 		if m.state != stateCompare && m.state != stateLearn {
 			m.prev = m.state
+		}
+	case stateLearn:
+		if m.state != stateLearn {
+			m.learnFrom = m.state
 		}
 	case stateWelcome:
 		m.welcome = m.welcome.setAnswers(m.answers)
