@@ -520,7 +520,7 @@ func TestBackgroundColourRestyles(t *testing.T) {
 func TestBackgroundReachesEveryScreen(t *testing.T) {
 	dark := []string{
 		"38;2;230;230;230", // #E6E6E6, the dark styles' text
-		"38;2;98;98;98",    // #626262, the help's keys on a dark background
+		"38;2;198;198;198", // #C6C6C6, the help's keys on a dark background
 	}
 	screens := []struct {
 		name  string

@@ -31,6 +31,7 @@ type questionScreen struct {
 	visible []*advisor.Question
 	idx     int
 
+	count   questionCount     // how many questions can be asked (pacing.go)
 	field   field             // the input of the question on screen (field.go)
 	drafts  map[string]string // number fields' unfinished text, by question id
 	explain bool              // show the question's help
@@ -127,6 +128,9 @@ func (s questionScreen) load() (questionScreen, tea.Cmd) {
 	var cmd tea.Cmd
 	s.field, cmd = newField(q, s.answers, s.drafts, s.c.st)
 	s.keys = questionKeys(s.c.keys, s.field)
+	if !s.edit {
+		s.count = s.c.count(s.answers, q.ID)
+	}
 	return s, cmd
 }
 
@@ -285,13 +289,13 @@ func (s questionScreen) back(q *advisor.Question) (questionScreen, tea.Cmd, tran
 // when asked for, the help.
 func (s questionScreen) headLines(q *advisor.Question) []string {
 	st, w := s.c.st, s.width
-	n, total := s.idx+1, len(s.visible)
+	n, total := s.idx+1, max(s.count.Total, s.idx+1)
 	section := q.Section.ID
 	sec := s.c.eng.Section(q.Section.ID)
 	if sec != nil {
 		section = sec.Title
 	}
-	right := fmt.Sprintf("Question %d of %d", n, total)
+	right := fmt.Sprintf("Question %d of %s", n, s.count)
 	if s.edit {
 		right = "Changing an answer"
 	}

@@ -77,6 +77,9 @@ func (m *model) Init() tea.Cmd {
 // Update implements tea.Model.
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
+	if next.state != m.state && next.status == m.status && !m.status.sticky {
+		next.status = status{} // a status line belongs to its screen (D18)
+	}
 	next.layout()
 	return &next, guard(cmd)
 }
@@ -127,6 +130,7 @@ func (m model) update(msg tea.Msg) (model, tea.Cmd) {
 		m.exported = []string{msg.report, msg.answers}
 		m.saved = msg.saved
 		m.status = note(fmt.Sprintf("Saved %s and %s", msg.report, msg.answers))
+		m.status.whole = true
 		return m, nil
 	}
 	return m.route(msg)

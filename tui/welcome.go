@@ -32,9 +32,9 @@ import (
 type welcomeScreen struct {
 	c       *common
 	keys    keyMap
-	typing  keyMap // the keys while the name field has the cursor
-	answers int    // how many answers the student already has
-	total   int    // how many questions they would see
+	typing  keyMap        // the keys while the name field has the cursor
+	answers int           // how many answers the student already has
+	total   questionCount // how many questions they would see
 	items   []welcomeItem
 	cursor  int
 
@@ -135,7 +135,7 @@ func (s welcomeScreen) setName(label string) welcomeScreen {
 // setAnswers updates the menu for the answers the student has.
 func (s welcomeScreen) setAnswers(a advisor.Answers) welcomeScreen {
 	s.answers = len(a)
-	s.total = len(s.c.eng.Visible(a))
+	s.total = s.c.count(a, "")
 	return s.rebuild()
 }
 
@@ -432,10 +432,10 @@ func (s welcomeScreen) view() string {
 		privacy = "Nothing you type leaves this computer. Answers are saved on it as you go, to continue later."
 	}
 	facts := append(
-		hang("• ", fmt.Sprintf("About %d questions, under 10 minutes. Rough answers are fine; you can go back and change any of them.", s.total), w, st.Marker, st.Text),
+		hang("• ", s.total.sentence()+" Under 10 minutes; rough answers are fine, and you can go back and change any of them.", w, st.Marker, st.Text),
 		hang("• ", privacy, w, st.Marker, st.Text)...)
 	short := append(
-		hang("• ", fmt.Sprintf("%d questions, under 10 minutes.", s.total), w, st.Marker, st.Text),
+		hang("• ", s.total.String()+" questions, under 10 minutes.", w, st.Marker, st.Text),
 		hang("• ", "Nothing you type leaves this computer.", w, st.Marker, st.Text)...)
 	var parts []string
 	for _, sec := range s.c.eng.Sections() {
