@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -35,8 +34,8 @@ func newAdviseCmd(a *app) *cobra.Command {
 		Long: `medpath: a career advisor for people entering US healthcare as a medical
 technician or a medical technologist.
 
-With no command it starts the interactive advisor: about twenty short
-questions, then ranked paths with the reasons, a personal plan with months
+With no command it starts the interactive advisor: 16 to 28 short
+questions (follow-ups only where an answer calls for them), then ranked paths with the reasons, a personal plan with months
 and costs, certification routes, licences and pay. The answers are saved
 after every change to a session file; on the results, e exports the report
 and the answers. --accessible asks the same questions line by line on stdin
@@ -159,39 +158,38 @@ func shellArg(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// runAccessible asks the questions line by line, prints the text report,
-// and exports it when --out is given. With --session FILE it starts from the
-// file's answers when it exists and saves the final answers to it.
+// runAccessible runs the accessible line-by-line mode (tui.Accessible): it
+// saves the answers to a session as the full-screen advisor does (--session
+// FILE, or a new file in session.Dir()), reviews them, prints the text
+// report, and offers to export it into the current folder; with --out it
+// exports there at once, as it always has.
 func runAccessible(a *app, o *adviseOptions, eng *advisor.Engine, start advisor.Answers) error {
-	label := ""
-	if o.session != "" && start == nil {
-		if _, err := os.Stat(o.session); err == nil {
-			l, ans, err := session.Load(eng, o.session)
-			if err != nil {
-				return answersError(err)
-			}
-			label, start = l, ans
-		}
+	opts := tui.AccessibleOptions{
+		Input: a.streams.In, Output: a.out, Answers: start, SessionPath: o.session, OutDir: o.out,
+		AutoExport: o.out != "", // --out: export at the results, as before
 	}
-	ans, err := tui.RunAccessible(eng, a.streams.In, a.out, start)
+	if o.session == "" {
+		dir, err := session.Dir()
+		if err != nil {
+			fmt.Fprintf(a.streams.Err, "medpath: %v; answers are kept only if you export them\n", err)
+		}
+		opts.SessionDir = dir
+	}
+	res, err := tui.Accessible(eng, opts)
 	switch {
 	case errors.Is(err, tui.ErrCancelled):
-		return fmt.Errorf("%w; nothing was saved.", err)
+		if res.SessionPath == "" && res.SessionErr == nil {
+			return fmt.Errorf("%w; nothing was saved.", err)
+		}
+		return withNote(fmt.Errorf("%w.", errCancelled), sessionNote(res))
 	case err != nil:
-		return err
+		return answersError(err)
 	}
-	if o.session != "" {
-		if err := session.Save(eng, o.session, label, ans, time.Now()); err != nil {
-			return err
-		}
-		fmt.Fprintf(a.out, "\nAnswers saved in %s\n", o.session)
+	if res.SessionPath != "" {
+		fmt.Fprintf(a.out, "\nAnswers saved in %s\n  continue with: medpath --accessible --session %s\n", res.SessionPath, shellArg(res.SessionPath))
 	}
-	if o.out != "" {
-		rp, ap, err := session.Export(eng, ans, o.out, label)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(a.out, "\nSaved the report to %s and the answers to %s\n", rp, ap)
+	if res.SessionErr != nil {
+		fmt.Fprintf(a.streams.Err, "medpath: could not save the session: %v\n", res.SessionErr)
 	}
 	return nil
 }
