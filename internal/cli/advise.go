@@ -181,7 +181,8 @@ func runAccessible(a *app, o *adviseOptions, eng *advisor.Engine, start advisor.
 		if res.SessionPath == "" && res.SessionErr == nil {
 			return fmt.Errorf("%w; nothing was saved.", err)
 		}
-		return withNote(fmt.Errorf("%w.", errCancelled), sessionNote(res))
+		note := strings.Replace(sessionNote(res), "continue with: medpath --session", "continue with: medpath --accessible --session", 1)
+		return withNote(fmt.Errorf("%w.", errCancelled), note)
 	case err != nil:
 		return answersError(err)
 	}
