@@ -596,3 +596,13 @@ func RouteTime(c RouteResult) string {
 
 // AlternativesIntro heads the list of other routes on a plan.
 const AlternativesIntro = "Other routes the plan could follow, each with its own months and cost:"
+
+// SourceDate says when a source's figures date from, for lists of sources:
+// "as of May 2024", or "undated" when the source gives no date.
+func SourceDate(asOf string) string {
+	switch strings.TrimSpace(strings.ToLower(asOf)) {
+	case "", "undated":
+		return "undated"
+	}
+	return "as of " + asOf
+}

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -43,6 +44,16 @@ func (f choiceField) keys(k *keyMap) {
 		k.Back.SetHelp("esc", "close the filter")
 		k.Move.SetHelp("↑/↓", "move")
 		return
+	}
+	if !f.long() {
+		// A digit moves the cursor to that option (enter answers).
+		var digits []string
+		for i := 1; i <= len(f.q.Options); i++ {
+			digits = append(digits, strconv.Itoa(i))
+		}
+		k.Rate.SetEnabled(true)
+		k.Rate.SetKeys(digits...)
+		k.Rate.SetHelp("1-"+digits[len(digits)-1], "go to")
 	}
 	if f.long() {
 		// Letters jump to options here, so g and G are letters too.
@@ -87,6 +98,10 @@ func (f choiceField) update(msg tea.Msg, k keyMap, page int) (field, tea.Cmd, an
 		return f, nil, nil
 	case isKey && key.Matches(m, k.Jump):
 		f.cursor = f.jump(m.String())
+	case isKey && key.Matches(m, k.Rate):
+		if d, err := strconv.Atoi(m.String()); err == nil && d >= 1 && d <= len(f.q.Options) {
+			f.cursor = d - 1
+		}
 	}
 	return f, nil, nil
 }
