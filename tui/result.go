@@ -496,8 +496,12 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 	st := s.c.st
 	var lines []string
 	if here := advisor.HereSentence(p); here != "" {
+		// Where the person already is: no plan to reach it (the Plan tab
+		// still shows what the engine lists).
 		lines = append(lines, para(here, w, st.Marker)...)
 		lines = append(lines, "")
+		lines = append(lines, para(p.Summary, w, st.Text)...)
+		return append(lines, s.overviewRest(p, w)...)
 	}
 	if w >= 60 {
 		lines = append(lines, hang("Your plan: ", advisor.PlanSummary(p)+".", w, st.Heading, st.Text)...)
@@ -515,6 +519,15 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 	}
 	lines = append(lines, "")
 	lines = append(lines, para(p.Summary, w, st.Text)...)
+	return append(lines, s.overviewRest(p, w)...)
+}
+
+// overviewRest is the overview after the summary: the duties, the setting,
+// why it ranks here, the requirements, what would change it and where it
+// leads.
+func (s resultScreen) overviewRest(p *advisor.PathResult, w int) []string {
+	st := s.c.st
+	var lines []string
 	data := p.Path()
 	if data != nil && len(data.Duties) > 0 {
 		lines = append(lines, "", st.Heading.Render("What you would do"))

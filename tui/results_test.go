@@ -98,8 +98,9 @@ func TestResultHere(t *testing.T) {
 		v := view(m)
 		contains(t, v, "you are here · "+advisor.CompactPay(m.rec.Paths[i].Salary))
 		contains(t, v, "You are here · ")
-		if m.result.detail.lines == nil || !strings.Contains(strings.Join(m.result.detail.lines, "\n"), "You are here: ") {
-			t.Errorf("%dx%d: the overview does not say where she stands", sz[0], sz[1])
+		overview := strings.Join(plainLines(m.result.detail.lines), "\n")
+		if !strings.Contains(overview, "You are here: ") || strings.Contains(overview, "Your plan:") {
+			t.Errorf("%dx%d: the overview of where she stands:\n%s", sz[0], sz[1], overview)
 		}
 	}
 }
