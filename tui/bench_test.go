@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"medpath/advisor"
 	"testing"
 )
 
@@ -23,5 +24,16 @@ func BenchmarkView(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkCountQuestions counts the questions for "Question n of N" on the
+// first question with no answers, where the most answers are still to give
+// (pacing.go; the screens cache the count per answers and question).
+func BenchmarkCountQuestions(b *testing.B) {
+	e := engine(b)
+	a := advisor.Answers{}
+	for b.Loop() {
+		countQuestions(e, a, openAfter(a, "education"))
 	}
 }
