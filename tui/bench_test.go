@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"medpath/advisor"
 	"testing"
+
+	"medpath/advisor"
 )
 
 // BenchmarkView draws each screen at 120x40 (the side-by-side layouts).
