@@ -40,6 +40,7 @@ func TestProgramFlow(t *testing.T) {
 	enter := keypress("enter")
 
 	waitFor(t, tm, "Start")
+	tm.Send(keypress("tab")) // to the name field
 	tm.Type("Ann")
 	tm.Send(enter)
 	waitFor(t, tm, "highest")
@@ -59,9 +60,12 @@ func TestProgramFlow(t *testing.T) {
 	// Enter takes the default for every question left.
 	typed := advisor.Answers{"education": "associate", "college_credits": 64, "biology_credits": 12, "chemistry_credits": 8}
 	visible := e.Visible(typed)
-	rest := len(visible) - 1 - slices.IndexFunc(visible, func(q *advisor.Question) bool { return q.ID == "chemistry_credits" })
-	for range rest {
+	// A multi with nothing ticked asks before it records none: enter again.
+	for _, q := range visible[slices.IndexFunc(visible, func(q *advisor.Question) bool { return q.ID == "chemistry_credits" })+1:] {
 		tm.Send(enter)
+		if q.Kind == advisor.KindMulti {
+			tm.Send(enter)
+		}
 	}
 	waitFor(t, tm, "Review")
 	tm.Type("r")

@@ -20,7 +20,8 @@ type model struct {
 	c           *common // shared with every screen
 	help        help.Model
 	state       state
-	prev        state // where compare and learn return to
+	prev        state // where compare returns to
+	learnFrom   state // where the FAQ returns to (compare, when opened there)
 	answers     advisor.Answers
 	saved       advisor.Answers // answers at the start or at the last export
 	rec         *advisor.Recommendation
@@ -77,6 +78,9 @@ func (m *model) Init() tea.Cmd {
 // Update implements tea.Model.
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
+	if next.state != m.state && next.status == m.status && !m.status.sticky {
+		next.status = status{} // a status line belongs to its screen (D18)
+	}
 	next.layout()
 	return &next, guard(cmd)
 }
@@ -102,6 +106,13 @@ func (m model) update(msg tea.Msg) (model, tea.Cmd) {
 	case sessionSavedMsg:
 		m.sess, m.status = m.sess.update(msg, m.status)
 		return m, nil
+	case sessionChangedMsg:
+		if msg.err != nil {
+			m.status = problem("! " + msg.err.Error())
+		} else {
+			m.status = note(msg.note)
+		}
+		return m, m.sess.listing()
 	case sessionLoadedMsg:
 		if msg.err != nil {
 			m.status = problem("! could not open the session: " + msg.err.Error())
@@ -120,6 +131,7 @@ func (m model) update(msg tea.Msg) (model, tea.Cmd) {
 		m.exported = []string{msg.report, msg.answers}
 		m.saved = msg.saved
 		m.status = note(fmt.Sprintf("Saved %s and %s", msg.report, msg.answers))
+		m.status.whole = true
 		return m, nil
 	}
 	return m.route(msg)
@@ -193,6 +205,9 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 	case showScreen:
 		return m.show(t.to)
 	case goBack:
+		if m.state == stateLearn {
+			return m.show(m.learnFrom)
+		}
 		return m.show(m.prev)
 	case startQuestions:
 		return m.showQuestions("", false)
@@ -200,6 +215,10 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 		return m.newSession(t.label)
 	case openSession:
 		return m, loadSession(m.c.eng, t.path)
+	case renameSession:
+		return m, renameSessionFile(t.path, t.label)
+	case deleteSession:
+		return m, deleteSessionFile(t.path, t.label)
 	case answered:
 		return m, m.setAnswers(t.answers)
 	case questionsDone:
@@ -210,6 +229,11 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 	case questionsBack:
 		cmd := m.setAnswers(t.answers)
 		m.welcome = m.welcome.setAnswers(m.answers)
+		if len(m.answers) == 0 && m.sess.on {
+			// Nothing answered in this session yet: enter on the welcome
+			// starts it again, with the name it was given (D2).
+			m.welcome = m.welcome.setName(m.sess.label)
+		}
 		m.state = stateWelcome
 		return m, cmd
 	case editAnswer:
@@ -218,6 +242,9 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 		cmd := m.setAnswers(t.answers)
 		m.review = m.review.setAnswers(m.answers)
 		m.state = stateReview
+		if t.undone != "" {
+			m.status = note(t.undone)
+		}
 		return m, cmd
 	case exportReport:
 		if m.rec == nil {
@@ -260,9 +287,17 @@ func (m model) whatIf(t transition) (model, tea.Cmd) {
 	return m, cmd
 }
 
-// typing reports whether a text field has every key (the welcome's name).
+// typing reports whether a text field has the letters, so q and ? are
+// typed there rather than quit and help: the welcome's name field, a number
+// field, a list being filtered. ctrl+c still quits.
 func (m *model) typing() bool {
-	return m.state == stateWelcome && m.welcome.isTyping()
+	switch m.state {
+	case stateWelcome:
+		return m.welcome.isTyping()
+	case stateQuestion:
+		return m.question.typing()
+	}
+	return false
 }
 
 // show switches to screen s, preparing what it shows.
@@ -277,9 +312,13 @@ func (m model) show(s state) (model, tea.Cmd) {
 		m.result = m.result.setRec(m.rec)
 		m.compare = m.compare.setRec(m.rec)
 		m.wif = m.wif.drop()
-	case stateCompare, stateLearn:
+	case stateCompare:
 		if m.state != stateCompare && m.state != stateLearn {
 			m.prev = m.state
+		}
+	case stateLearn:
+		if m.state != stateLearn {
+			m.learnFrom = m.state
 		}
 	case stateWelcome:
 		m.welcome = m.welcome.setAnswers(m.answers)
@@ -321,7 +360,7 @@ func (m model) newSession(label string) (model, tea.Cmd) {
 		m.question = newQuestionScreen(m.c)
 		m.status = status{}
 	}
-	m.welcome = m.welcome.clearName().setAnswers(m.answers).setCurrent(label).setSaved(m.sess.others(), m.sess.now())
+	m.welcome = m.welcome.setName("").setAnswers(m.answers).setCurrent(label).setSaved(m.sess.others(), m.sess.now())
 	m, cmd := m.showQuestions("", false)
 	return m, tea.Batch(cmd, list)
 }
@@ -361,9 +400,18 @@ func (m model) outcome() Result {
 // frame, the status line and the help.
 func (m *model) bodySize() (int, int) {
 	w, h := m.c.size()
-	bw := min(w-m.c.st.App.GetHorizontalFrameSize(), maxWidth)
+	bw := min(w-m.c.st.App.GetHorizontalFrameSize(), m.maxWidth())
 	bh := h - m.c.st.App.GetVerticalFrameSize() - len(m.footer(bw))
 	return max(bw, 1), max(bh, 1)
+}
+
+// maxWidth is the widest the screen on show is drawn: prose reads best
+// within 100 columns, the results' list and detail side by side take 120.
+func (m *model) maxWidth() int {
+	if m.state == stateResult {
+		return maxWideWidth
+	}
+	return maxWidth
 }
 
 // layout gives the screen on show its size (a screen is sized again when it
@@ -394,7 +442,7 @@ func (m *model) render() string {
 		return clamp(strings.Join(wrap(tooSmall, w), "\n"), w, h)
 	}
 	st := m.c.st
-	bw := min(w-st.App.GetHorizontalFrameSize(), maxWidth)
+	bw := min(w-st.App.GetHorizontalFrameSize(), m.maxWidth())
 	footer := m.footer(bw)
 	bh := max(h-st.App.GetVerticalFrameSize()-len(footer), 1)
 	body := st.Error.Render(fmt.Sprintf("Unknown screen %s: this is a bug. Press ctrl+c to quit.", m.state))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -33,8 +32,9 @@ func newAdviseCmd(a *app) *cobra.Command {
 		Long: `medpath: a career advisor for people entering US healthcare as a medical
 technician or a medical technologist.
 
-With no command it starts the interactive advisor: about twenty short
-questions, then ranked paths with the reasons, a personal plan with months
+With no command it starts the interactive advisor: 16 to 28 short
+questions (follow-ups only where an answer calls for them), then ranked
+paths with the reasons, a personal plan with months
 and costs, certification routes, licences and pay. The answers are saved
 after every change to a session file; on the results, e exports the report
 and the answers. --accessible asks the same questions line by line on stdin
@@ -183,65 +183,73 @@ func shellArg(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// runAccessible asks the questions line by line, prints the text report,
-// and exports it when --out is given. With --session FILE it starts from the
-// file's answers when it exists and saves the final answers to it.
+// runAccessible runs the accessible line-by-line mode (tui.Accessible): it
+// saves the answers to a session as the full-screen advisor does (--session
+// FILE, or a new file in session.Dir()), reviews them, prints the text
+// report, and offers to export it into the current folder; with --out it
+// exports there at once.
 //
 // Every place it will write (the --session file and its folder, the --out
-// folder) is checked before the first question, so that a questionnaire
-// is never answered for nothing. A signal ends it at once with exit 130,
-// nothing saved (the questions read stdin, which cannot be interrupted, so
-// Main stops waiting for them).
+// folder) is checked before the first question, so a questionnaire is never
+// answered for nothing, and a session another medpath has open is offered
+// read-only or as a new file. A signal ends it at once with exit 130 (the
+// questions read stdin, which cannot be interrupted, so Main stops waiting
+// for them); what was answered by then is in the session file.
 func runAccessible(ctx context.Context, a *app, o *adviseOptions, eng *advisor.Engine, start advisor.Answers) error {
 	if o.out != "" {
 		if err := checkFolder(o.out); err != nil {
 			return fmt.Errorf("--out %s: %w", o.out, err)
 		}
 	}
-	label, sessPath, readOnly := "", "", ""
+	opts := tui.AccessibleOptions{
+		Input: a.streams.In, Output: a.out, Answers: start, OutDir: o.out,
+		AutoExport: o.out != "", // --out: export at the results, as before
+	}
+	note := "nothing was saved"
 	if o.session != "" {
 		sess, err := a.openSession(eng, o.session, a.streams.In, a.out)
 		if err != nil {
 			return err
 		}
-		sessPath, readOnly = sess.path, sess.readOnly
-		switch {
-		case readOnly != "":
-			label, start = sess.label, sess.start
-			fmt.Fprintf(a.out, "Read-only: %s is open in another medpath; nothing you answer is saved to it.\n\n", advisor.PlainText(readOnly))
-		case start == nil:
-			if _, err := os.Stat(sessPath); err == nil {
-				l, ans, err := session.Load(eng, sessPath)
-				if err != nil {
-					return answersError(err)
-				}
-				label, start = l, ans
+		if sess.readOnly != "" {
+			if opts.Answers == nil {
+				opts.Answers = sess.start
 			}
+			fmt.Fprintf(a.out, "Read-only: %s is open in another medpath; nothing you answer is saved to it.\n\n", advisor.PlainText(sess.readOnly))
+		} else {
+			opts.SessionPath = sess.path
+			note = fmt.Sprintf("the answers are saved in %s up to the last one given", sess.path)
+		}
+	} else {
+		dir, err := session.Dir()
+		if err != nil {
+			fmt.Fprintf(a.streams.Err, "medpath: %v; answers are kept only if you export them\n", err)
+		}
+		opts.SessionDir = dir
+		if dir != "" {
+			note = fmt.Sprintf("the answers given are saved in a session file in %s", dir)
 		}
 	}
-	a.setCancelNote("nothing was saved")
-	ans, err := tui.RunAccessible(eng, a.streams.In, a.out, start)
+	a.setCancelNote(note)
+	res, err := tui.Accessible(eng, opts)
 	switch {
 	case errors.Is(err, tui.ErrCancelled):
-		return fmt.Errorf("%w; nothing was saved.", err)
+		if res.SessionPath == "" && res.SessionErr == nil {
+			return fmt.Errorf("%w; nothing was saved.", err)
+		}
+		n := strings.Replace(sessionNote(res), "continue with: medpath --session", "continue with: medpath --accessible --session", 1)
+		return withNote(fmt.Errorf("%w.", errCancelled), n)
 	case err != nil:
-		return err
+		return answersError(err)
 	}
 	if ctx.Err() != nil {
-		return fmt.Errorf("%w; nothing was saved.", errCancelled)
+		return withNote(fmt.Errorf("%w.", errCancelled), sessionNote(res))
 	}
-	if sessPath != "" {
-		if err := session.Save(eng, sessPath, label, ans, time.Now()); err != nil {
-			return err
-		}
-		fmt.Fprintf(a.out, "\nAnswers saved in %s\n", sessPath)
+	if res.SessionPath != "" {
+		fmt.Fprintf(a.out, "\nAnswers saved in %s\n  continue with: medpath --accessible --session %s\n", res.SessionPath, shellArg(res.SessionPath))
 	}
-	if o.out != "" {
-		rp, ap, err := session.Export(eng, ans, o.out, label)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(a.out, "\nSaved the report to %s and the answers to %s\n", rp, ap)
+	if res.SessionErr != nil {
+		fmt.Fprintf(a.streams.Err, "medpath: could not save the session: %v\n", res.SessionErr)
 	}
 	return nil
 }
