@@ -30,6 +30,12 @@ type Layer struct {
 // others in order of id, since that order breaks ties in ranking (see
 // [Engine.Recommend]).
 func Load(base fs.FS, overlays ...Layer) (*Engine, error) {
+	return load(base, true, overlays)
+}
+
+// load is Load; builtin false always parses the YAML, never the generated
+// files of builtin_gen.go (for benchmarks and tests of the YAML path).
+func load(base fs.FS, builtin bool, overlays []Layer) (*Engine, error) {
 	e := newEngine()
 	var ps problems
 	complete := true // every file decoded, so references can be checked
@@ -40,16 +46,23 @@ func Load(base fs.FS, overlays ...Layer) (*Engine, error) {
 			complete = false
 		}
 		sortByName(names, contents) // whatever order the folder listed them in
-		// files are parsed in parallel under the layer's budget, then merged in name order
-		display := make([]string, len(names))
-		for i, name := range names {
-			display[i] = name
-			if l.Dir != "" {
-				display[i] = path.Join(l.Dir, name)
-			}
-		}
 		fileProblems := make([]problems, len(names))
-		parsed := parseLayer(l.Dir, display, contents, fileProblems)
+		var parsed []*dataFile
+		if li == 0 && builtin && ok {
+			// the embedded files, parsed at build time (builtin.go)
+			parsed = builtinFor(names, contents)
+		}
+		if parsed == nil {
+			// files are parsed in parallel under the layer's budget, then merged in name order
+			display := make([]string, len(names))
+			for i, name := range names {
+				display[i] = name
+				if l.Dir != "" {
+					display[i] = path.Join(l.Dir, name)
+				}
+			}
+			parsed = parseLayer(l.Dir, display, contents, fileProblems)
+		}
 		seen := map[string]string{} // kind/id -> where, to catch duplicates within a layer
 		known := len(e.paths)
 		for i, df := range parsed {
