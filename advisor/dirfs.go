@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -157,10 +158,13 @@ func readRegular(fsys fs.FS, name string, de fs.DirEntry) ([]byte, error) {
 	if fi.Size() > MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes; the limit is %d (1 MiB)", fi.Size(), MaxFileSize)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// one allocation of the size Stat gave (io.ReadAll would double its way up)
+	var buf bytes.Buffer
+	buf.Grow(int(max(fi.Size(), 0)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
+	b := buf.Bytes()
 	if len(b) > MaxFileSize {
 		return nil, fmt.Errorf("file is more than %d bytes; the limit is %d (1 MiB)", MaxFileSize, MaxFileSize)
 	}

@@ -343,6 +343,7 @@ func (e *Engine) link(ps *problems) {
 
 	e.linkQuestions(ps)
 	e.env = e.shapeEnv()
+	e.precompile() // on every CPU: only faster (precompile.go)
 	for _, q := range e.questions {
 		e.compile(&q.ShowIf, q.file, "show_if", ps)
 	}
