@@ -40,7 +40,7 @@ func GenerateBuiltin(fsys fs.FS) ([]byte, error) {
 		}
 	}
 
-	lp := litPrinter{pkgPath: reflect.TypeFor[dataFile]().PkgPath(), imports: map[string]string{}, onStack: map[uintptr]bool{}}
+	lp := litPrinter{pkgPath: reflect.TypeFor[dataFile]().PkgPath(), imports: map[string]string{}, onStack: map[uintptr]bool{}, consts: constNames()}
 	var body strings.Builder
 	body.WriteString("\n// builtinFiles returns the data files decoded, in name order. Each call\n")
 	body.WriteString("// returns new values: Load links into them.\n")
@@ -98,21 +98,25 @@ type litPrinter struct {
 	pkgPath string            // the package the file is in
 	imports map[string]string // import path -> package name, of the types named
 	onStack map[uintptr]bool  // pointers being written, to refuse a cycle
+	consts  map[reflect.Type]map[uint64]string
 }
 
 // constNames are the names of yaml.v3's node kinds and styles, for a file
-// that reads "Kind: yaml.ScalarNode" rather than "Kind: 8".
-var constNames = map[reflect.Type]map[uint64]string{
-	reflect.TypeFor[yaml.Kind](): {
-		uint64(yaml.DocumentNode): "yaml.DocumentNode", uint64(yaml.SequenceNode): "yaml.SequenceNode",
-		uint64(yaml.MappingNode): "yaml.MappingNode", uint64(yaml.ScalarNode): "yaml.ScalarNode",
-		uint64(yaml.AliasNode): "yaml.AliasNode",
-	},
-	reflect.TypeFor[yaml.Style](): {
-		uint64(yaml.TaggedStyle): "yaml.TaggedStyle", uint64(yaml.DoubleQuotedStyle): "yaml.DoubleQuotedStyle",
-		uint64(yaml.SingleQuotedStyle): "yaml.SingleQuotedStyle", uint64(yaml.LiteralStyle): "yaml.LiteralStyle",
-		uint64(yaml.FoldedStyle): "yaml.FoldedStyle", uint64(yaml.FlowStyle): "yaml.FlowStyle",
-	},
+// that reads "Kind: yaml.ScalarNode" rather than "Kind: 8". (A function, not
+// a variable: medpath itself never generates, so it never builds the table.)
+func constNames() map[reflect.Type]map[uint64]string {
+	return map[reflect.Type]map[uint64]string{
+		reflect.TypeFor[yaml.Kind](): {
+			uint64(yaml.DocumentNode): "yaml.DocumentNode", uint64(yaml.SequenceNode): "yaml.SequenceNode",
+			uint64(yaml.MappingNode): "yaml.MappingNode", uint64(yaml.ScalarNode): "yaml.ScalarNode",
+			uint64(yaml.AliasNode): "yaml.AliasNode",
+		},
+		reflect.TypeFor[yaml.Style](): {
+			uint64(yaml.TaggedStyle): "yaml.TaggedStyle", uint64(yaml.DoubleQuotedStyle): "yaml.DoubleQuotedStyle",
+			uint64(yaml.SingleQuotedStyle): "yaml.SingleQuotedStyle", uint64(yaml.LiteralStyle): "yaml.LiteralStyle",
+			uint64(yaml.FoldedStyle): "yaml.FoldedStyle", uint64(yaml.FlowStyle): "yaml.FlowStyle",
+		},
+	}
 }
 
 // maxInline is the longest composite literal written on one line.
@@ -128,7 +132,7 @@ func (lp *litPrinter) literal(v reflect.Value, elide bool) (string, error) {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return strconv.FormatInt(v.Int(), 10), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		if name, ok := constNames[t][v.Uint()]; ok {
+		if name, ok := lp.consts[t][v.Uint()]; ok {
 			lp.typeName(t) // records the import
 			return name, nil
 		}

@@ -131,6 +131,9 @@ var labelKeys = map[string]bool{"id": true, "title": true, "label": true, "promp
 // and U+2029, bidirectional overrides, and in a label any line break. The
 // problems are added; the walk goes on, so every such place is listed.
 func (sh *shape) checkText(n *yaml.Node, label bool) {
+	if plainText(n.Value, !label) {
+		return
+	}
 	r, why, bad := badTextRune(n.Value, !label)
 	if !bad {
 		return
@@ -146,6 +149,21 @@ func (sh *shape) checkText(n *yaml.Node, label bool) {
 		sh.ps.add(sh.name, posOf(n), "%s %s is not allowed in text; remove it (medpath never prints escape codes or control characters)", why, runeName(r))
 	}
 	sh.badText = true
+}
+
+// plainText reports whether s is printable ASCII (tabs, and line feeds
+// when multiline, allowed), which badTextRune never refuses: the common
+// case, checked a byte at a time.
+func plainText(s string, multiline bool) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7E {
+			if c == '\t' || c == '\n' && multiline {
+				continue
+			}
+			return false
+		}
+	}
+	return true
 }
 
 // walk returns the expanded node and byte counts of n; label says n is the
@@ -233,6 +251,10 @@ func checkEncoding(name string, b []byte, ps *problems) bool {
 		return false
 	}
 	for i := 0; i < len(b); {
+		if c := b[i]; c >= 0x20 && c <= 0x7E || c == '\n' || c == '\t' || c == '\r' {
+			i++ // printable ASCII, most of a file: no rune to decode
+			continue
+		}
 		r, size := utf8.DecodeRune(b[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
