@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/expr-lang/expr/vm"
 	"go.yaml.in/yaml/v3"
@@ -343,14 +344,15 @@ func WrapText(s string, width int) []string {
 		return nil
 	}
 	var lines []string
-	line := words[0]
-	for _, w := range words[1:] {
-		if len([]rune(line))+1+len([]rune(w)) > width {
-			lines = append(lines, line)
-			line = w
+	start, n := 0, utf8.RuneCountInString(words[0]) // the line's first word and its length in runes
+	for i := 1; i < len(words); i++ {
+		wn := utf8.RuneCountInString(words[i])
+		if n+1+wn > width {
+			lines = append(lines, strings.Join(words[start:i], " "))
+			start, n = i, wn
 			continue
 		}
-		line += " " + w
+		n += 1 + wn
 	}
-	return append(lines, line)
+	return append(lines, strings.Join(words[start:], " "))
 }

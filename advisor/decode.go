@@ -30,7 +30,9 @@ const (
 	maxMapKeys = 1000
 )
 
-var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+// lineRe and unmarshalRe read yaml.v3's errors; they are compiled on the
+// first error, not at every start-up.
+var lineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`) })
 
 // parseYAML parses one file into a document node, reporting syntax errors and
 // refusing oversized, too deeply nested or alias-heavy input.
@@ -314,7 +316,7 @@ func addYAMLError(name string, err error, ps *problems) {
 			continue // counted, not described
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
-		if sm := lineRe.FindStringSubmatch(m); sm != nil {
+		if sm := lineRe().FindStringSubmatch(m); sm != nil {
 			line, _ := strconv.Atoi(sm[1])
 			ps.add(name, Pos{Line: line}, "%s", friendlyYAML(sm[2]))
 			continue
@@ -323,11 +325,13 @@ func addYAMLError(name string, err error, ps *problems) {
 	}
 }
 
-var unmarshalRe = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (.*)$")
+var unmarshalRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (.*)$")
+})
 
 // friendlyYAML rewrites yaml.v3's Go-flavoured type errors in plain words.
 func friendlyYAML(m string) string {
-	sm := unmarshalRe.FindStringSubmatch(m)
+	sm := unmarshalRe().FindStringSubmatch(m)
 	if sm == nil {
 		return m
 	}

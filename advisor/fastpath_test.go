@@ -1,6 +1,9 @@
 package advisor
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -54,4 +57,43 @@ func slowEncodingOK(s string) bool {
 		}
 	}
 	return true
+}
+
+// TestWrapTextAsBefore checks WrapText, which counts each word's runes once,
+// against the way it wrapped before (counting the whole line again at each
+// word), on text of words of many lengths, non-ASCII and over-long words
+// included.
+func TestWrapTextAsBefore(t *testing.T) {
+	before := func(s string, width int) []string {
+		words := strings.Fields(s)
+		if len(words) == 0 {
+			return nil
+		}
+		var lines []string
+		line := words[0]
+		for _, w := range words[1:] {
+			if len([]rune(line))+1+len([]rune(w)) > width {
+				lines = append(lines, line)
+				line = w
+				continue
+			}
+			line += " " + w
+		}
+		return append(lines, line)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "bb", "lab", "café", "technologist", "  ", "\n", "\t", "naïve", "MLS(ASCP)", strings.Repeat("x", 90)}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(3) > 0 {
+				b.WriteString(" ")
+			}
+		}
+		width := 1 + rng.IntN(80)
+		if got, want := WrapText(b.String(), width), before(b.String(), width); !slices.Equal(got, want) {
+			t.Fatalf("WrapText(%q, %d) = %q, want %q", b.String(), width, got, want)
+		}
+	}
 }
