@@ -34,6 +34,7 @@ func terminal(pkg string) bool {
 //	tui               -> advisor, internal/session
 //	internal/session  -> advisor; no terminal package
 //	advisor           -> nothing of ours; no terminal package
+//	advisor/internal/genbuiltin (go generate's tool) -> advisor, data
 //	data              -> embed only
 //
 // .ci/run runs it as a step of its own.
@@ -48,6 +49,7 @@ func TestImportRules(t *testing.T) {
 		{"medpath/tui", []string{"medpath/advisor", "medpath/internal/session"}, true},
 		{"medpath/internal/session", []string{"medpath/advisor"}, false},
 		{"medpath/advisor", nil, false},
+		{"medpath/advisor/internal/genbuiltin", []string{"medpath/advisor", "medpath/data"}, false},
 	}
 	for _, r := range rules {
 		for _, dep := range goList(t, "-deps", r.pkg) {

@@ -22,7 +22,7 @@ import (
 // tag leaves builtin_gen.go out (builtin_none.go stands in), so the generator
 // still builds when a change to the types has broken the generated file.
 //
-//go:generate go run -tags nobuiltin ./internal/genbuiltin -o builtin_gen.go
+//go:generate go run -tags nobuiltin ./internal/genbuiltin builtin_gen.go
 
 // hashDataFiles is the SHA-256 of a folder's data files, in the order given
 // (Load sorts them by name): each file's name and contents, each preceded by
