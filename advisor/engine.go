@@ -19,6 +19,9 @@ type Engine struct {
 	sources     []*Source
 	faq         []*FAQ
 	examples    []*Example
+	statePay    []*StatePay
+	families    []*Family
+	funding     []*Funding
 	fit         []FitBand
 	fitFile     string
 	fitPos      Pos
@@ -26,6 +29,10 @@ type Engine struct {
 	// currentLast is when paths the person stands on rank last (rules.yaml).
 	currentLast     Cond
 	currentLastFile string
+	// salaryFinder is the source of CareerOneStop's Salary Finder (data's
+	// salary_finder), linked for a state without a pay figure.
+	salaryFinder     Ref
+	salaryFinderFile string
 
 	sectionIndex  map[string]int
 	questionIndex map[string]int
@@ -33,6 +40,9 @@ type Engine struct {
 	credIndex     map[string]int
 	sourceIndex   map[string]*Source
 	stateIndex    map[string]*State
+	familyIndex   map[string]*Family
+	// statePayIndex holds the state figures by occupation code, then state.
+	statePayIndex map[string]map[string]*StatePay
 	licensing     []string
 	env           map[string]any
 	progCache     map[string]*vm.Program
@@ -51,6 +61,8 @@ func newEngine() *Engine {
 		credIndex:     map[string]int{},
 		sourceIndex:   map[string]*Source{},
 		stateIndex:    map[string]*State{},
+		familyIndex:   map[string]*Family{},
+		statePayIndex: map[string]map[string]*StatePay{},
 		progCache:     map[string]*vm.Program{},
 	}
 }
