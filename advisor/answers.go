@@ -55,6 +55,9 @@ func (e *Engine) ParseAnswers(name string, b []byte) (Answers, error) {
 		k, v := root.Content[i], root.Content[i+1]
 		q := e.question(k.Value)
 		if q == nil {
+			if ps.overflow(name) {
+				continue // counted, not described: no did-you-mean for the 50,000th unknown key
+			}
 			ps.add(name, posOf(k), "%s is not a question%s; run `medpath questions` for the list", echo(k.Value), didYouMean(k.Value, e.questionIDs()))
 			continue
 		}
@@ -104,7 +107,7 @@ func (e *Engine) MarshalAnswers(a Answers) []byte {
 		if !ok {
 			continue
 		}
-		fmt.Fprintf(&b, "\n# %s\n%s: %s\n", oneLine(q.Prompt), q.ID, yamlValue(v))
+		fmt.Fprintf(&b, "\n# %s\n%s: %s\n", comment(q.Prompt), q.ID, yamlValue(v))
 	}
 	if len(a) == 0 {
 		b.WriteString("{}\n") // no answers yet: still a valid, loadable file
@@ -132,6 +135,13 @@ func yamlValue(v any) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// comment returns s as the text of one comment line: every line break
+// (\n \r \v \f U+0085 U+2028 U+2029, all of which end a YAML comment) and
+// tab folded to a space, escape sequences and other control characters
+// removed, runs of spaces made one. The loader refuses these in data labels;
+// this keeps a saved file whole whatever the text.
+func comment(s string) string { return oneLine(PlainText(s)) }
 
 // env returns the condition environment for answers: every question's value
 // (its default when unanswered) and the named constants.
@@ -274,11 +284,11 @@ func (e *Engine) Template() []byte {
 		if q.Section.ID != section {
 			section = q.Section.ID
 			if s := e.Section(section); s != nil {
-				fmt.Fprintf(&b, "\n# ==== %s ====\n", s.Title)
+				fmt.Fprintf(&b, "\n# ==== %s ====\n", comment(s.Title))
 			}
 		}
-		fmt.Fprintf(&b, "\n# %s\n", oneLine(q.Prompt))
-		for _, line := range WrapText(oneLine(q.Help), 76) {
+		fmt.Fprintf(&b, "\n# %s\n", comment(q.Prompt))
+		for _, line := range WrapText(comment(q.Help), 76) {
 			fmt.Fprintf(&b, "#   %s\n", line)
 		}
 		switch q.Kind {
@@ -289,13 +299,13 @@ func (e *Engine) Template() []byte {
 			}
 			fmt.Fprintf(&b, "#   %s:\n", lead)
 			for _, o := range q.Options {
-				fmt.Fprintf(&b, "#     %-14s %s\n", o.Value, o.Label)
+				fmt.Fprintf(&b, "#     %-14s %s\n", comment(o.Value), comment(o.Label))
 			}
 		case KindNumber:
 			lo, hi := q.Bounds()
 			var notes []string
 			if q.Unit != "" {
-				notes = append(notes, q.Unit)
+				notes = append(notes, comment(q.Unit))
 			}
 			kind := "a whole number"
 			if q.Decimals {
@@ -310,14 +320,14 @@ func (e *Engine) Template() []byte {
 		case KindScale:
 			fmt.Fprintf(&b, "#   %d to %d", *q.Min, *q.Max)
 			if len(q.ScaleLabels) == 2 {
-				fmt.Fprintf(&b, " (%d = %s, %d = %s)", *q.Min, q.ScaleLabels[0], *q.Max, q.ScaleLabels[1])
+				fmt.Fprintf(&b, " (%d = %s, %d = %s)", *q.Min, comment(q.ScaleLabels[0]), *q.Max, comment(q.ScaleLabels[1]))
 			}
 			b.WriteString("\n")
 		case KindYesNo:
 			b.WriteString("#   true or false\n")
 		}
 		if !q.ShowIf.IsZero() {
-			fmt.Fprintf(&b, "#   asked only when: %s\n", q.ShowIf.Src)
+			fmt.Fprintf(&b, "#   asked only when: %s\n", comment(q.ShowIf.Src))
 		}
 		fmt.Fprintf(&b, "%s: %s\n", q.ID, yamlValue(q.def))
 	}

@@ -302,3 +302,21 @@ func TestCohortRowSeparatesUnconfirmedRoutes(t *testing.T) {
 		t.Errorf("Ben can sit %v and, unconfirmed, %v; want nothing", ben.EligibleNow, ben.EligibleNowUnconfirmed)
 	}
 }
+
+// TestDiffTextFitsEightyColumns: the compare text wraps (D22 of
+// review/new-user.md: 19 lines of Ben against Carla ran past 80 columns).
+func TestDiffTextFitsEightyColumns(t *testing.T) {
+	e := embedded(t)
+	ben := advisor.Answers{"education": "bachelor", "college_credits": 124, "biology_credits": 30, "chemistry_credits": 16,
+		"goal": "technologist", "state": "OH"}
+	carla := advisor.Answers{"education": "associate", "college_credits": 64, "biology_credits": 20, "chemistry_credits": 16,
+		"lab_program": "mlt", "lab_program_years_ago": 5, "current_job": "mlt", "experience_kinds": []string{"core_lab"},
+		"lab_experience_years": 4, "certifications_held": []string{"mlt-ascp"}, "goal": "advance_further", "state": "NY"}
+	var b strings.Builder
+	e.WriteDiffText(&b, e.Compare(ben, carla))
+	for _, l := range strings.Split(b.String(), "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("%d columns: %q", n, l)
+		}
+	}
+}

@@ -268,8 +268,10 @@ func (e *Engine) DirStudents(fsys fs.FS, dir string) (func() (Student, error), e
 		}
 		name := names[i]
 		i++
-		display := path.Join(dir, name)
-		return Student{ID: strings.TrimSuffix(name, path.Ext(name)), load: func() (Answers, error) {
+		// A file name can hold escape sequences and line breaks: the id and
+		// the name in messages are made plain.
+		display := path.Join(PlainText(dir), PlainText(name))
+		return Student{ID: studentID(strings.TrimSuffix(name, path.Ext(name))), load: func() (Answers, error) {
 			b, err := readLimit(fsys, name)
 			if err != nil {
 				return nil, err
@@ -277,6 +279,66 @@ func (e *Engine) DirStudents(fsys fs.FS, dir string) (func() (Student, error), e
 			return e.ParseAnswers(display, b)
 		}}, nil
 	}, nil
+}
+
+// maxIDLen bounds a student id (a CSV cell or a file name) as shown in the
+// output and in messages, in bytes.
+const maxIDLen = 64
+
+// studentID makes an id from a CSV cell or a file name fit to print: one
+// plain line (no escape sequences, control characters or line breaks), cut
+// to maxIDLen bytes.
+func studentID(s string) string {
+	return clip(PlainText(s), maxIDLen)
+}
+
+// Limits on a CSV file, so that a file that is not a cohort (a 300 MB line,
+// /dev/zero, a million columns) is refused quickly in little memory.
+const (
+	maxCSVHeader  = 1 << 20  // bytes of the header row
+	maxCSVRecord  = 64 << 10 // bytes of one student's row (a quoted cell may span lines)
+	maxCSVColumns = 1000     // columns of the header
+)
+
+// errCSVTooLong is returned by a csvLimiter when a row is over its budget.
+var errCSVTooLong = errors.New("row too long")
+
+// csvLimiter is the reader under encoding/csv, which has no limit of its
+// own: it fails once more than limit bytes are read since the last reset
+// (one row; encoding/csv reads ahead a few KiB, which the limits allow for).
+type csvLimiter struct {
+	r     io.Reader
+	n     int
+	limit int
+}
+
+func (l *csvLimiter) Read(p []byte) (int, error) {
+	if l.n > l.limit {
+		return 0, errCSVTooLong
+	}
+	if len(p) > l.limit-l.n+1 {
+		p = p[:l.limit-l.n+1]
+	}
+	n, err := l.r.Read(p)
+	l.n += n
+	return n, err
+}
+
+func (l *csvLimiter) reset(limit int) { l.n, l.limit = 0, limit }
+
+// csvReadError turns an error of the CSV reader into a message for the whole
+// file: the row that is too long, or the read error.
+func csvReadError(name string, row int, err error) error {
+	if errors.Is(err, errCSVTooLong) {
+		what, limit := fmt.Sprintf("row %d", row), "64 KiB"
+		if row == 0 {
+			what, limit = "the header row", "1 MiB"
+		}
+		// Bad input, not a failure to read: an AnswersError (exit 2).
+		return &AnswersError{Problems: []Problem{{File: name,
+			Msg: fmt.Sprintf("%s is longer than %s; is this a CSV file of answers (one student a row)?", what, limit)}}}
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 func readLimit(fsys fs.FS, name string) ([]byte, error) {
@@ -298,7 +360,9 @@ func readLimit(fsys fs.FS, name string) ([]byte, error) {
 // becomes a student with an error naming the row and column; a bad header is
 // an error for the whole file.
 func (e *Engine) CSVStudents(r io.Reader, name string) (func() (Student, error), error) {
-	cr := csv.NewReader(r)
+	name = PlainText(name)
+	lim := &csvLimiter{r: r, limit: maxCSVHeader}
+	cr := csv.NewReader(lim)
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -306,7 +370,14 @@ func (e *Engine) CSVStudents(r io.Reader, name string) (func() (Student, error),
 		return nil, fmt.Errorf("%s: empty file; the first row must name the columns (question ids)", name)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && !errors.Is(err, errCSVTooLong) {
+			return nil, fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)
+		}
+		return nil, csvReadError(name, 0, err)
+	}
+	if len(header) > maxCSVColumns {
+		return nil, fmt.Errorf("%s:1: the header has %d columns; the limit is %d (columns are question ids and an optional id)", name, len(header), maxCSVColumns)
 	}
 	idCol := -1
 	cols := make([]*Question, len(header))
@@ -331,11 +402,15 @@ func (e *Engine) CSVStudents(r io.Reader, name string) (func() (Student, error),
 	}
 	row := 0
 	return func() (Student, error) {
+		lim.reset(maxCSVRecord)
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			return Student{}, io.EOF
 		}
 		row++
+		if errors.Is(err, errCSVTooLong) {
+			return Student{}, csvReadError(name, row, err)
+		}
 		line := 0
 		if len(rec) > 0 {
 			line, _ = cr.FieldPos(0)
@@ -348,8 +423,10 @@ func (e *Engine) CSVStudents(r io.Reader, name string) (func() (Student, error),
 			}
 			return Student{}, fmt.Errorf("%s: %w", name, err)
 		}
-		if idCol >= 0 && idCol < len(rec) && strings.TrimSpace(rec[idCol]) != "" {
-			id = strings.TrimSpace(rec[idCol])
+		if idCol >= 0 && idCol < len(rec) {
+			if cell := studentID(rec[idCol]); cell != "" {
+				id = cell
+			}
 		}
 		if len(rec) != len(header) {
 			return Student{ID: id, Err: fmt.Errorf("%s:%d: row %d has %d cells; the header has %d", name, line, row, len(rec), len(header))}, nil

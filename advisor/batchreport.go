@@ -55,9 +55,13 @@ type csvBatch struct {
 	cw *csv.Writer
 }
 
+// Row writes one student. Text cells (the id and the error come from the
+// input, the titles from the data) go through SafeCell, so a spreadsheet
+// shows them and never runs them as formulas.
 func (c *csvBatch) Row(r BatchRow) error {
-	return c.cw.Write([]string{r.ID, r.Recommended, r.Title, r.Level, strconv.Itoa(r.PlanMonths.Min), strconv.Itoa(r.PlanMonths.Max),
-		strconv.Itoa(r.PlanCost.Min), strconv.Itoa(r.PlanCost.Max), strings.Join(r.EligibleNow, ";"), strings.Join(r.EligibleNowUnconfirmed, ";"), r.Error})
+	return c.cw.Write([]string{SafeCell(r.ID), SafeCell(r.Recommended), SafeCell(r.Title), SafeCell(r.Level),
+		strconv.Itoa(r.PlanMonths.Min), strconv.Itoa(r.PlanMonths.Max), strconv.Itoa(r.PlanCost.Min), strconv.Itoa(r.PlanCost.Max),
+		SafeCell(strings.Join(r.EligibleNow, ";")), SafeCell(strings.Join(r.EligibleNowUnconfirmed, ";")), SafeCell(r.Error)})
 }
 
 // Close writes the summary as a second small table after a blank line.
@@ -70,7 +74,7 @@ func (c *csvBatch) Close(s *BatchSummary) error {
 		{"share_eligible_now", strconv.FormatFloat(s.ShareEligibleNow, 'f', 3, 64)},
 		{"share_eligible_now_unconfirmed_only", strconv.FormatFloat(s.ShareEligibleNowUnconfirmedOnly, 'f', 3, 64)}}
 	for _, p := range s.PerPath {
-		rows = append(rows, []string{"path:" + p.Key, strconv.Itoa(p.N)})
+		rows = append(rows, []string{SafeCell("path:" + p.Key), strconv.Itoa(p.N)})
 	}
 	for _, l := range s.PerLevel {
 		rows = append(rows, []string{"level:" + l.Key, strconv.Itoa(l.N)})

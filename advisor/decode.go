@@ -23,6 +23,11 @@ const (
 	MaxFileSize = 1 << 20 // bytes in one YAML or JSON file
 	maxDepth    = 64      // nesting of mappings and lists
 	maxAliases  = 100     // alias uses in one file
+	// maxMapKeys bounds the keys of one mapping. yaml.v3 checks a mapping's
+	// keys for duplicates pair by pair when it decodes it, so 49,000 keys
+	// (a 490 KB file) took 12 s; the largest mapping medpath reads (an
+	// answers file) has a few dozen.
+	maxMapKeys = 1000
 )
 
 var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
@@ -65,6 +70,10 @@ func parseYAMLIn(name string, b []byte, lb *layerBudget, ps *problems) *yaml.Nod
 		ps.add(name, Pos{}, "file holds %d bytes of keys and values (aliases expanded); the limit is %d (4 MiB)", sh.bytes, maxFileExpanded)
 		return nil
 	}
+	if m := sh.bigMap; m != nil {
+		ps.add(name, posOf(m), "a mapping of %d keys; the limit is %d (is this the right file?)", len(m.Content)/2, maxMapKeys)
+		return nil
+	}
 	if !lb.take(name, sh.nodes, sh.bytes, ps) {
 		return nil
 	}
@@ -98,19 +107,50 @@ type shape struct {
 	// -1 while it is being walked (an alias to it then is a cycle).
 	anchors map[*yaml.Node]int
 	sizes   map[*yaml.Node]int // expanded bytes of an anchored node
+	badText bool               // a scalar holds characters text may not hold
+	bigMap  *yaml.Node         // the first mapping of more than maxMapKeys keys
 }
 
 // saturate keeps a count from overflowing: anything above it is over every limit.
 const saturate = 1 << 40
 
 func (sh *shape) check(n *yaml.Node, depth int) bool {
-	nodes, bytes, ok := sh.walk(n, depth)
+	nodes, bytes, ok := sh.walk(n, depth, false)
 	sh.nodes, sh.bytes = nodes, bytes
-	return ok
+	return ok && !sh.badText
 }
 
-// walk returns the expanded node and byte counts of n.
-func (sh *shape) walk(n *yaml.Node, depth int) (nodes, size int, ok bool) {
+// labelKeys are the keys whose text is one line: names, titles and labels,
+// which medpath writes into comments and table cells.
+var labelKeys = map[string]bool{"id": true, "title": true, "label": true, "prompt": true, "name": true,
+	"value": true, "unit": true, "scale_labels": true, "route": true, "code": true, "publisher": true,
+	"level": true, "section": true, "kind": true, "body": true, "credential": true}
+
+// checkText refuses a scalar whose text a terminal, a comment or a table
+// would misread: control characters (escape sequences among them), U+2028
+// and U+2029, bidirectional overrides, and in a label any line break. The
+// problems are added; the walk goes on, so every such place is listed.
+func (sh *shape) checkText(n *yaml.Node, label bool) {
+	r, why, bad := badTextRune(n.Value, !label)
+	if !bad {
+		return
+	}
+	switch {
+	case label && IsLineBreak(r):
+		sh.ps.add(sh.name, posOf(n), "a name, title or label is one line: %s holds %s %s; write it on one line", echo(n.Value), why, runeName(r))
+	case IsLineBreak(r):
+		sh.ps.add(sh.name, posOf(n), "%s %s is not allowed in text: YAML and editors read it as the end of a line; remove it", why, runeName(r))
+	case isBidiControl(r):
+		sh.ps.add(sh.name, posOf(n), "%s %s is not allowed in text: it shows the text around it in another order than it is stored; remove it", why, runeName(r))
+	default:
+		sh.ps.add(sh.name, posOf(n), "%s %s is not allowed in text; remove it (medpath never prints escape codes or control characters)", why, runeName(r))
+	}
+	sh.badText = true
+}
+
+// walk returns the expanded node and byte counts of n; label says n is the
+// value of a label key (or a key itself), so its text must be one line.
+func (sh *shape) walk(n *yaml.Node, depth int, label bool) (nodes, size int, ok bool) {
 	if depth > maxDepth {
 		sh.ps.add(sh.name, posOf(n), "nested more than %d levels deep", maxDepth)
 		return 0, 0, false
@@ -124,6 +164,9 @@ func (sh *shape) walk(n *yaml.Node, depth int) (nodes, size int, ok bool) {
 		if n.Alias == nil {
 			return 1, 0, true
 		}
+		if label && n.Alias.Kind == yaml.ScalarNode {
+			sh.checkText(n.Alias, true) // checked as a label where it is used
+		}
 		switch c, seen := sh.anchors[n.Alias]; {
 		case seen && c < 0:
 			sh.ps.add(sh.name, posOf(n), "alias *%s is used inside its own anchor", clip(n.Value, maxEcho))
@@ -132,7 +175,7 @@ func (sh *shape) walk(n *yaml.Node, depth int) (nodes, size int, ok bool) {
 			return c, sh.sizes[n.Alias], true
 		}
 		// an alias before its anchor is walked cannot happen in YAML, but count it anyway
-		return sh.walk(n.Alias, depth)
+		return sh.walk(n.Alias, depth, label)
 	}
 	if n.Anchor != "" {
 		if c, seen := sh.anchors[n]; seen && c >= 0 {
@@ -144,14 +187,25 @@ func (sh *shape) walk(n *yaml.Node, depth int) (nodes, size int, ok bool) {
 		}
 	}
 	nodes, size = 1, len(n.Value)+len(n.Tag)
+	if n.Kind == yaml.ScalarNode {
+		sh.checkText(n, label)
+	}
+	if n.Kind == yaml.MappingNode && len(n.Content)/2 > maxMapKeys && sh.bigMap == nil {
+		sh.bigMap = n // said after the size limits, which say more
+	}
 	for i, c := range n.Content {
+		childLabel := n.Kind == yaml.SequenceNode && label // scale_labels: [a, b]
 		if n.Kind == yaml.MappingNode && i%2 == 0 {
 			if k := c; k.Kind != yaml.ScalarNode && k.Kind != yaml.AliasNode {
 				sh.ps.add(sh.name, posOf(k), "a key must be plain text, not %s", describeNode(k))
 				return 0, 0, false
 			}
+			childLabel = true
 		}
-		cn, cs, ok := sh.walk(c, depth+1)
+		if n.Kind == yaml.MappingNode && i%2 == 1 {
+			childLabel = labelKeys[n.Content[i-1].Value]
+		}
+		cn, cs, ok := sh.walk(c, depth+1, childLabel)
 		if !ok {
 			return 0, 0, false
 		}

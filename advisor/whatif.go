@@ -352,19 +352,23 @@ func stepDiff(before, after []PlanStep) (added, removed []string) {
 	return added, removed
 }
 
-// WriteDiffText writes d as plain text: each change marked with a sign and a word.
+// WriteDiffText writes d as plain text: each change marked with a sign and a
+// word, wrapped to fit 80 columns.
 func (e *Engine) WriteDiffText(b *strings.Builder, d Diff) {
+	line := func(lead, s string) { hangText(b, lead, s) }
 	b.WriteString("Answers changed:\n")
 	if len(d.Answers) == 0 {
 		b.WriteString("  (none)\n")
 	}
 	for _, c := range d.Answers {
-		fmt.Fprintf(b, "  ~ %s\n", c)
+		line("  ~ ", c.String())
 	}
 	if d.Recommended[0] != d.Recommended[1] {
-		fmt.Fprintf(b, "\nRecommended path changed: %s -> %s\n", e.PathTitle(d.Recommended[0]), e.PathTitle(d.Recommended[1]))
+		b.WriteString("\n")
+		line("", fmt.Sprintf("Recommended path changed: %s -> %s", e.PathTitle(d.Recommended[0]), e.PathTitle(d.Recommended[1])))
 	} else {
-		fmt.Fprintf(b, "\nRecommended path unchanged: %s\n", e.PathTitle(d.Recommended[0]))
+		b.WriteString("\n")
+		line("", "Recommended path unchanged: "+e.PathTitle(d.Recommended[0]))
 	}
 	if len(d.Ranks) > 0 {
 		b.WriteString("\nRanking:\n")
@@ -376,28 +380,41 @@ func (e *Engine) WriteDiffText(b *strings.Builder, d Diff) {
 			case r.ToRank > r.FromRank:
 				mark = "down"
 			}
-			fmt.Fprintf(b, "  %-4s %s: rank %d -> %d, score %d -> %d (%s -> %s)\n", mark, r.Title, r.FromRank, r.ToRank, r.FromScore, r.ToScore, r.FromFit, r.ToFit)
+			line(fmt.Sprintf("  %-4s ", mark), fmt.Sprintf("%s: rank %d -> %d, score %d -> %d (%s -> %s)", r.Title, r.FromRank, r.ToRank, r.FromScore, r.ToScore, r.FromFit, r.ToFit))
 		}
 	}
 	if len(d.Plans) > 0 {
 		b.WriteString("\nPlans:\n")
 		for _, p := range d.Plans {
-			fmt.Fprintf(b, "  ~ %s: %s -> %s, %s -> %s\n", p.Title, MonthsText(p.FromMonths), MonthsText(p.ToMonths), DollarSpan(p.FromCost), DollarSpan(p.ToCost))
+			line("  ~ ", fmt.Sprintf("%s: %s -> %s, %s -> %s", p.Title, MonthsText(p.FromMonths), MonthsText(p.ToMonths), DollarSpan(p.FromCost), DollarSpan(p.ToCost)))
 			for _, s := range p.Added {
-				fmt.Fprintf(b, "      + added: %s\n", s)
+				line("      + added: ", s)
 			}
 			for _, s := range p.Removed {
-				fmt.Fprintf(b, "      - removed: %s\n", s)
+				line("      - removed: ", s)
 			}
 		}
 	}
 	if len(d.Routes) > 0 {
 		b.WriteString("\nCertification routes:\n")
 		for _, r := range d.Routes {
-			fmt.Fprintf(b, "  ~ %s route %s: %s -> %s\n", r.Credential, r.Route, EligibleLabel(r.From), EligibleLabel(r.To))
+			line("  ~ ", fmt.Sprintf("%s route %s: %s -> %s", r.Credential, r.Route, EligibleLabel(r.From), EligibleLabel(r.To)))
 		}
 	}
 	if !d.Changed() {
 		b.WriteString("\nNothing in the recommendation changes.\n")
+	}
+}
+
+// hangText writes s wrapped to the report width, the first line after lead
+// and the rest indented under it.
+func hangText(b *strings.Builder, lead, s string) {
+	pad := strings.Repeat(" ", len([]rune(lead)))
+	for i, l := range WrapText(s, reportWidth-len([]rune(lead))) {
+		if i == 0 {
+			b.WriteString(lead + l + "\n")
+		} else {
+			b.WriteString(pad + l + "\n")
+		}
 	}
 }

@@ -663,3 +663,131 @@ func RouteResultLine(c RouteResult) string {
 	}
 	return s
 }
+
+// Compact words for narrow lists: the results' path rows show months, cost
+// and pay in a few columns ("2–7 mo · $1.3k–3k · $41.8k").
+
+// CompactMoney writes whole dollars in a few characters: $185, $1.3k, $61.9k.
+func CompactMoney(n int) string {
+	if n < 0 {
+		return "-" + CompactMoney(-n)
+	}
+	return "$" + kilo(n)
+}
+
+// kilo writes n below 1,000 as is, above in thousands with one decimal
+// (dropped when it is 0): 185, 1.3k, 3k, 61.9k.
+func kilo(n int) string {
+	if n < 1000 {
+		return strconv.Itoa(n)
+	}
+	s := strconv.FormatFloat(math.Round(float64(n)/100)/10, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0") + "k"
+}
+
+// CompactCost writes a cost range in a few characters: $0, $185, $1.3k–3k.
+func CompactCost(s Span) string {
+	if s.Min == s.Max || kilo(s.Min) == kilo(s.Max) {
+		return CompactMoney(s.Max)
+	}
+	return CompactMoney(s.Min) + "–" + kilo(s.Max)
+}
+
+// CompactMonths writes a month range in a few characters: 1 mo, 2–7 mo.
+func CompactMonths(s Span) string {
+	if s.Min == s.Max {
+		return strconv.Itoa(s.Min) + " mo"
+	}
+	return strconv.Itoa(s.Min) + "–" + strconv.Itoa(s.Max) + " mo"
+}
+
+// CompactPay writes the median pay in a few characters: $41.8k (a year), or
+// $18.50/hr for pay given by the hour.
+func CompactPay(s SalaryInfo) string {
+	switch s.Period() {
+	case "year":
+		return CompactMoney(s.Median)
+	case "hour":
+		return "$" + strconv.Itoa(s.Median) + "/hr"
+	}
+	return CompactMoney(s.Median) + "/" + s.Period()
+}
+
+// PathFacts is a path's time to a first job, its cost and its median pay,
+// for one row of a list: "2–7 mo · $1.3k–3k · $41.8k".
+func PathFacts(p *PathResult) string {
+	return CompactMonths(p.TotalMonths) + " · " + CompactCost(p.TotalCost) + " · " + CompactPay(p.Salary)
+}
+
+// PlanSummary is a path's plan in one line: "19–26 months to a first job,
+// $8,325–$19,580".
+func PlanSummary(p *PathResult) string {
+	return MonthsText(p.TotalMonths) + " to a first job, " + DollarSpan(p.TotalCost)
+}
+
+// HereSentence says what "you are here" means on a path's own page.
+func HereSentence(p *PathResult) string {
+	if !p.Current {
+		return ""
+	}
+	return "You are here: you hold this path's credential or do its job now, so it is where you start from, not a step to take."
+}
+
+// NextSteps are the titles of the first n steps of the plan before the
+// first job's later ones (the steps to take now, in order).
+func NextSteps(p *PathResult, n int) []string {
+	var out []string
+	for _, s := range p.Plan {
+		if s.Later || len(out) == n {
+			continue
+		}
+		out = append(out, oneLine(s.Title))
+	}
+	return out
+}
+
+// HeldLine words a credential the person holds, in one line: "MLT(ASCP):
+// you hold it."
+func HeldLine(c RouteResult) string {
+	return c.Credential + ": you hold it."
+}
+
+// ChosenRoute marks the route the plan follows.
+const ChosenRoute = "The plan follows this route."
+
+// RouteSteps says which of the path's steps meet a route, in order: "Steps:
+// Finish a bachelor's; then Complete a one-year MLS program." ("" when none
+// are needed).
+func RouteSteps(c RouteResult) string {
+	if len(c.Steps) == 0 {
+		return ""
+	}
+	steps := make([]string, len(c.Steps))
+	for i, s := range c.Steps {
+		steps[i] = oneLine(s)
+	}
+	return "Steps: " + sentence(strings.Join(steps, "; then "))
+}
+
+// RouteTime is what meeting a route takes with its steps and the exam:
+// "25–38 months, $18,185–$24,160 with its steps and the exam" ("" for a
+// route not met or with no figures).
+func RouteTime(c RouteResult) string {
+	if c.Eligible == EligibleNo || (c.Months == Span{} && c.Cost == Span{}) {
+		return ""
+	}
+	return MonthsText(c.Months) + ", " + DollarSpan(c.Cost) + " with its steps and the exam"
+}
+
+// AlternativesIntro heads the list of other routes on a plan.
+const AlternativesIntro = "Other routes the plan could follow, each with its own months and cost:"
+
+// SourceDate says when a source's figures date from, for lists of sources:
+// "as of May 2024", or "undated" when the source gives no date.
+func SourceDate(asOf string) string {
+	switch strings.TrimSpace(strings.ToLower(asOf)) {
+	case "", "undated":
+		return "undated"
+	}
+	return "as of " + asOf
+}

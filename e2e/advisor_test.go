@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"medpath/advisor"
 	"medpath/data"
@@ -24,6 +25,7 @@ func TestAdvisorFlow(t *testing.T) {
 	s := start(t, options{stdout: summary}, "--out", outDir)
 
 	s.waitFor("Start the questions")
+	s.keys("Tab")          // to the name field
 	s.keys("-l", "Jo Ann") // the new session's name
 	s.keys("Enter")
 	s.waitFor("Question 1 of")
@@ -44,8 +46,12 @@ func TestAdvisorFlow(t *testing.T) {
 	i := slices.IndexFunc(visible, func(q *advisor.Question) bool { return q.ID == "chemistry_credits" })
 	for j := i + 1; j < len(visible); j++ { // enter takes each default
 		answers[visible[j].ID] = visible[j].DefaultValue()
-		s.waitFor(fmt.Sprintf("Question %d of %d", j+1, len(visible)))
+		s.waitFor(fmt.Sprintf("Question %d of ", j+1))
 		s.keys("Enter")
+		if visible[j].Kind == advisor.KindMulti { // nothing ticked: it asks first
+			s.waitFor("Nothing ticked: record none?")
+			s.keys("Enter")
+		}
 	}
 	s.waitFor("See my results")
 	s.keys("r")
@@ -57,11 +63,12 @@ func TestAdvisorFlow(t *testing.T) {
 	s.keys("4") // Pay & outlook
 	s.waitFor("median " + advisor.Dollars(top.Salary.Median))
 	s.keys("e")
-	s.waitFor("medpath-answers-jo-ann.yaml")
+	day := time.Now().Format("2006-01-02") // exports are named after the student and the day
+	s.waitFor("medpath-answers-jo-ann-" + day + ".yaml")
 	s.keys("q")
 	s.mustExit(0)
 
-	for _, f := range []string{"medpath-report-jo-ann.md", "medpath-answers-jo-ann.yaml"} {
+	for _, f := range []string{"medpath-report-jo-ann-" + day + ".md", "medpath-answers-jo-ann-" + day + ".yaml"} {
 		if _, err := os.Stat(filepath.Join(outDir, f)); err != nil {
 			t.Errorf("export: %v", err)
 		}
@@ -70,7 +77,7 @@ func TestAdvisorFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), top.Title) || !strings.Contains(string(b), filepath.Join(outDir, "medpath-report-jo-ann.md")) {
+	if !strings.Contains(string(b), top.Title) || !strings.Contains(string(b), filepath.Join(outDir, "medpath-report-jo-ann-"+day+".md")) {
 		t.Errorf("summary on stdout:\n%s", b)
 	}
 	// The session holds the answers and is named in the summary.
@@ -88,20 +95,39 @@ func TestAdvisorFlow(t *testing.T) {
 // draws no alternate screen, and prints the report.
 func TestAccessibleFlow(t *testing.T) {
 	s := start(t, options{}, "--accessible")
+	s.waitFor("Name or id for this session")
+	s.keys("-l", "Lee")
+	s.keys("Enter")
 	s.waitFor("Question 1 of")
 	if alt := s.format("#{alternate_on}"); alt != "0" {
 		t.Errorf("accessible mode switched to the alternate screen")
 	}
 	s.keys("4", "Enter") // associate degree
 	s.waitFor("Question 2 of")
+	s.keys("-l", "back") // the word works: the degree again
+	s.keys("Enter")
+	s.waitFor("(default: Associate degree")
+	s.keys("5", "Enter") // a bachelor's
+	s.waitFor("Question 2 of")
 	for range 60 {
 		if s.ended() {
 			break
 		}
-		s.keys("Enter") // every default
+		s.keys("Enter") // every default, the review and the last step
+		time.Sleep(20 * time.Millisecond)
 	}
 	text := s.mustExit(0)
-	if !strings.Contains(text, "Recommended") {
-		t.Errorf("no report in the pane:\n%s", text)
+	for _, want := range []string{"Recommended", "Your answers", "Type a question number to change it", "Answers saved in "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the pane lacks %q:\n%s", want, text)
+		}
+	}
+	saved, _ := filepath.Glob(filepath.Join(s.dataDir, "medpath", "sessions", "lee-*.yaml"))
+	if len(saved) != 1 {
+		t.Fatalf("session files %v", saved)
+	}
+	e, _ := advisor.Load(data.FS)
+	if label, a, err := session.Load(e, saved[0]); err != nil || label != "Lee" || a["education"] != "bachelor" {
+		t.Errorf("session %q %v %v", label, a, err)
 	}
 }

@@ -23,7 +23,7 @@ func TestBinary(t *testing.T) {
 		{[]string{"validate", "--format", "pdf"}, "", 2, "", "validate takes no --format"},
 		{[]string{"reprot"}, "", 2, "", `did you mean "report"?`},
 		{nil, "", 2, "", "needs a terminal"},
-		{[]string{"--accessible"}, "", 130, "Question 1 of", "cancelled; nothing was saved"},
+		{[]string{"--accessible"}, "", 130, "Name or id for this session", "cancelled; nothing was saved"},
 	}
 	for _, tt := range tests {
 		cmd := exec.Command(bin, tt.args...)

@@ -49,10 +49,15 @@ func TestMain(m *testing.M) {
 
 // binary returns the medpath binary, built once per run from the module
 // root with main.version set, or skips the test with -short.
+// MEDPATH_E2E_BIN=/path/to/medpath runs the suite on that binary instead
+// (an older build, to see a regression test fail where the defect was).
 func binary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end tests are skipped with -short")
+	}
+	if p := os.Getenv("MEDPATH_E2E_BIN"); p != "" {
+		return p
 	}
 	buildOnce.Do(func() {
 		binDir, buildErr = os.MkdirTemp("", "medpath-e2e-")

@@ -163,8 +163,9 @@ func TestAccessibleFullRun(t *testing.T) {
 	if err := eng.WriteReport(&report, eng.Recommend(want), advisor.FormatText); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasSuffix(out, report.String()) {
-		t.Errorf("output does not end with the text report for the same answers")
+	// The report, then the last step (end of input finishes it).
+	if !strings.Contains(out, report.String()+"\nType r (or review) to change an answer, or press enter to finish.\n> \n") {
+		t.Errorf("output does not end with the text report for the same answers and the last step:\n%s", out[max(len(out)-600, 0):])
 	}
 	title := eng.Recommend(want).Paths[0].Title
 	if !strings.Contains(out, title) {

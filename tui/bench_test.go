@@ -2,6 +2,8 @@ package tui
 
 import (
 	"testing"
+
+	"medpath/advisor"
 )
 
 // BenchmarkView draws each screen at 120x40 (the side-by-side layouts).
@@ -23,5 +25,16 @@ func BenchmarkView(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkCountQuestions counts the questions for "Question n of N" on the
+// first question with no answers, where the most answers are still to give
+// (pacing.go; the screens cache the count per answers and question).
+func BenchmarkCountQuestions(b *testing.B) {
+	e := engine(b)
+	a := advisor.Answers{}
+	for b.Loop() {
+		countQuestions(e, a, openAfter(a, "education"))
 	}
 }

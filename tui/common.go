@@ -18,6 +18,7 @@ type common struct {
 	keys   keyMap // the defaults; each screen copies them and switches off what it does not use
 	width  int    // the terminal's size; 0 until it reports one
 	height int
+	counts countCache // question counts already made (pacing.go)
 }
 
 // newCommon returns the shared state for eng. The background is assumed

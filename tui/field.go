@@ -49,6 +49,20 @@ type field interface {
 	parse(line string) (any, string)
 }
 
+// A field may take some keys before the question screen sees them, and may
+// ask before it gives an answer; these optional interfaces say so.
+type (
+	// keyTaker is a field that takes key k itself, before the screen's
+	// enter, esc and ?: a multi asking whether nothing ticked means none, a
+	// list being filtered, a number being typed (q, ? and h are text there).
+	keyTaker interface{ takes(k tea.KeyPressMsg) bool }
+	// confirmer is a field that may ask before enter gives its answer:
+	// sure is false when it now asks (and f shows the question).
+	confirmer interface{ confirm() (f field, sure bool) }
+	// typer is a field whose keys are text: the root leaves q and ? to it.
+	typer interface{ typing() bool }
+)
+
 // newField returns the field for question q showing its answer in a (the
 // default when unanswered). drafts holds the text of number fields left
 // unfinished, by question id; the number field keeps its own there as it is
@@ -60,7 +74,7 @@ func newField(q *advisor.Question, a advisor.Answers, drafts map[string]string, 
 	case advisor.KindChoice:
 		return newChoiceField(q, v), nil
 	case advisor.KindMulti:
-		return newMultiField(q, v), nil
+		return newMultiField(q, v, answered), nil
 	case advisor.KindYesNo:
 		return newYesNoField(q, v), nil
 	case advisor.KindScale:

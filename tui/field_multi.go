@@ -11,29 +11,79 @@ import (
 	"medpath/advisor"
 )
 
-// multiField ticks any number of options: [x] boxes that space ticks and
-// unticks; enter is done.
+// multiField ticks any number of options: [x] boxes that x or space ticks
+// and unticks; enter is done.
+//
+// Enter with nothing ticked does not record "none" at once: the field asks
+// "Nothing ticked: record none?" under the list, and enter (or y) records
+// none, esc (or n) goes back to the list, and any other key goes back to
+// the list and does its job (space ticks the highlighted option). It does
+// not tick the highlighted option itself: the cursor rests on the first
+// option, and a student who holds none would be recorded as holding it. A
+// question already answered "none" takes enter at once.
 type multiField struct {
 	listField
-	picked  map[string]bool // the ticked options, by value
-	changed bool            // ticks changed since the question opened
+	picked   map[string]bool // the ticked options, by value
+	changed  bool            // ticks changed since the question opened
+	recorded bool            // the question was answered "none" when it opened
+	asking   bool            // asking whether nothing ticked means none
 }
 
-func newMultiField(q *advisor.Question, v any) multiField {
+// noneQuestion is what the multi asks on enter with nothing ticked.
+const noneQuestion = "Nothing ticked: record none? (enter/y = none, esc = back)"
+
+func newMultiField(q *advisor.Question, v any, answered bool) multiField {
 	picked := map[string]bool{}
 	l, _ := v.([]string)
 	for _, x := range l {
 		picked[x] = true
 	}
-	return multiField{listField: listField{q: q, n: len(q.Options)}, picked: picked}
+	return multiField{listField: listField{q: q, n: len(q.Options)}, picked: picked, recorded: answered && len(l) == 0}
 }
 
 func (f multiField) keys(k *keyMap) {
 	k.enable(&k.Next, &k.Back, &k.Explain, &k.Move, &k.Up, &k.Down, &k.Toggle, &k.Home, &k.End)
+	k.Toggle.SetKeys("x", "space")
+	k.Toggle.SetHelp("x/space", "tick")
 	k.Next.SetHelp("enter", "done")
+	if f.asking {
+		k.enable(&k.Next, &k.Back)
+		k.Next.SetKeys("enter", "y", "Y")
+		k.Next.SetHelp("enter/y", "record none")
+		k.Back.SetKeys("esc", "n", "N")
+		k.Back.SetHelp("esc/n", "back to the list")
+	}
+}
+
+// takes reports whether the field takes k before the screen: every key
+// while it asks about none.
+func (f multiField) takes(tea.KeyPressMsg) bool { return f.asking }
+
+// confirm is called on enter: with nothing ticked it starts asking
+// whether that means none (sure is false) unless the answer was none already.
+func (f multiField) confirm() (field, bool) {
+	for _, on := range f.picked {
+		if on {
+			return f, true
+		}
+	}
+	if f.recorded && !f.changed {
+		return f, true
+	}
+	f.asking = true
+	return f, false
 }
 
 func (f multiField) update(msg tea.Msg, k keyMap, page int) (field, tea.Cmd, any) {
+	if m, ok := msg.(tea.KeyPressMsg); ok && f.asking {
+		f.asking = false
+		switch m.String() {
+		case "enter", "y", "Y":
+			return f, nil, []string{}
+		case "esc", "n", "N":
+			return f, nil, nil
+		}
+	}
 	var moved bool
 	if f.listField, moved = f.move(msg, k, page); moved {
 		return f, nil, nil
@@ -70,7 +120,11 @@ func (f multiField) view(st *Styles, w, h int) []string {
 	for i, o := range f.q.Options {
 		rows[i] = listRow{o.Label, f.picked[o.Value]}
 	}
-	return listLines(st, rows, f.cursor, true, w, h)
+	lines := listLines(st, rows, f.cursor, true, w, h)
+	if f.asking {
+		lines = append(lines, hang("! ", noneQuestion, w, st.Error, st.Prompt)...)
+	}
+	return lines
 }
 
 func (f multiField) howTo() string {

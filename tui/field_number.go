@@ -48,10 +48,21 @@ func newNumberField(q *advisor.Question, v any, answered bool, drafts map[string
 	return f, cmd
 }
 
-// keys leaves on what the question screen switched on: enter, esc and ?,
-// and home and end, which the screen gives every question (they move
-// nothing here; see update).
-func (f numberField) keys(*keyMap) {}
+// keys leaves on what the question screen switched on: enter, esc, the
+// explanation and home and end, which the screen gives every question (they
+// move nothing here; see update). Letters are text in the field, so ? and h
+// are typed, not the explanation: f1 explains instead.
+func (f numberField) keys(k *keyMap) {
+	k.Explain.SetKeys("f1")
+	k.Explain.SetHelp("f1", "explain")
+}
+
+// takes reports that printable keys are the field's text (q, ? and h too);
+// enter, esc and the other keys are the screen's.
+func (f numberField) takes(k tea.KeyPressMsg) bool { return k.Text != "" }
+
+// typing reports that the field takes letters as text.
+func (f numberField) typing() bool { return true }
 
 func (f numberField) update(msg tea.Msg, k keyMap, _ int) (field, tea.Cmd, any) {
 	if m, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(m, k.Home) || key.Matches(m, k.End)) {

@@ -33,6 +33,8 @@ func TestFields(t *testing.T) {
 		{name: "choice moves", id: "education", keys: []string{"home", "down", "down"},
 			want: e.Question("education").Options[2].Value, on: []string{"up", "down", "home"}, off: []string{"space", "y"},
 			viewHas: "> ( ) ", howToHas: "Type a number from 1 to"},
+		{name: "choice digit goes to an option", id: "education", keys: []string{"4", "9"},
+			want: e.Question("education").Options[3].Value, on: []string{"1", "5"}, off: []string{"6", "space"}},
 		{name: "choice long list jumps", id: "state", start: advisor.Answers{"state": "AL"}, keys: []string{"T", "T"},
 			want: "TX", on: []string{"T", "g", "pgdown", "home"}, off: []string{"space"}, viewHas: "Texas"},
 		{name: "multi ticks", id: "certifications_held", keys: []string{"space", "down", "down", "space"},

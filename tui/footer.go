@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // This file is the footer under every screen: the status line (what just
@@ -11,19 +12,31 @@ import (
 // global ones.
 
 // status is the line above the help: what just happened, or what went wrong.
+// It is shown on the screen it was set on and goes at the next change of
+// screen (D18), except a session that cannot be saved, which stays until a
+// save works. On short terminals a note takes one line (cut), so the screen
+// keeps its room; problems and where an export went are shown whole.
 type status struct {
-	text string
-	err  bool // a problem: drawn as one, and a later save that works clears it
+	text   string
+	err    bool // a problem: drawn as one, and a later save that works clears it
+	sticky bool // stays across screens (the session cannot be saved)
+	whole  bool // never cut (where the files went)
 }
 
 // note is a status line saying what happened; problem one saying what went wrong.
 func note(text string) status    { return status{text: text} }
-func problem(text string) status { return status{text: text, err: true} }
+func problem(text string) status { return status{text: text, err: true, whole: true} }
+
+// shortHeight is the height below which a note takes one line.
+const shortHeight = 16
 
 // footer is the status line (export result, quit question) and the help.
 func (m *model) footer(w int) []string {
 	st := m.c.st
 	var lines []string
+	if m.notice != "" {
+		lines = append(lines, st.Error.Render(trunc(m.notice, w)))
+	}
 	switch {
 	case m.confirmQuit && m.sess.on:
 		lines = append(lines, st.Error.Render(trunc("! The answers are not saved. Quit anyway? y/n", w)))
@@ -34,11 +47,108 @@ func (m *model) footer(w int) []string {
 		if m.status.err {
 			style = st.Error
 		}
-		lines = append(lines, para(m.status.text, w, style)...)
+		if _, h := m.c.size(); h < shortHeight && !m.status.whole {
+			lines = append(lines, style.Render(trunc(m.status.text, w)))
+		} else {
+			lines = append(lines, para(m.status.text, w, style)...)
+		}
+	}
+	keys := m.helpKeys()
+	if m.help.ShowAll {
+		_, h := m.c.size()
+		return append(lines, fullHelp(st, keys.full, w, max(h/2, 3))...)
 	}
 	h := m.help
 	h.Styles = st.Help
-	return append(lines, strings.Split(h.View(m.helpKeys()), "\n")...)
+	h.SetWidth(w)
+	return append(lines, h.ShortHelpView(keys.short))
+}
+
+// fullHelp lays every key out in as many columns as fit in w cells, down
+// then across, each column's keys and words aligned, so no key is cut off
+// (bubbles' full help cuts the columns that do not fit). When the columns
+// would take more than maxRows lines (a small terminal), the keys run on
+// in lines instead, "key words · key words", wrapped at w.
+func fullHelp(st *Styles, groups [][]key.Binding, w, maxRows int) []string {
+	type item struct{ key, desc string }
+	var items []item
+	seen := map[item]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			it := item{b.Help().Key, b.Help().Desc}
+			if !b.Enabled() || it.key == "" || seen[it] {
+				continue
+			}
+			seen[it] = true
+			items = append(items, it)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	const gap = 3
+	layout := func(cols int) (rows int, keyW, descW []int, total int) {
+		rows = (len(items) + cols - 1) / cols
+		keyW, descW = make([]int, cols), make([]int, cols)
+		for i, it := range items {
+			c := i / rows
+			keyW[c] = max(keyW[c], ansi.StringWidth(it.key))
+			descW[c] = max(descW[c], ansi.StringWidth(it.desc))
+		}
+		for c := range cols {
+			total += keyW[c] + 1 + descW[c]
+		}
+		return rows, keyW, descW, total + gap*(cols-1)
+	}
+	cols := 1
+	for c := len(items); c > 1; c-- {
+		if rows, _, _, total := layout(c); total <= w && (len(items)+rows-1)/rows == c {
+			cols = c
+			break
+		}
+	}
+	rows, keyW, descW, _ := layout(cols)
+	if rows > maxRows {
+		var out []string
+		line, lw := "", 0
+		for _, it := range items {
+			piece := st.Help.FullKey.Render(it.key) + " " + st.Help.FullDesc.Render(it.desc)
+			pw := ansi.StringWidth(it.key) + 1 + ansi.StringWidth(it.desc)
+			switch {
+			case lw == 0:
+				line, lw = piece, pw
+			case lw+3+pw <= w:
+				line += st.Help.FullSeparator.Render(" · ") + piece
+				lw += 3 + pw
+			default:
+				out = append(out, trunc(line, w))
+				line, lw = piece, pw
+			}
+		}
+		return append(out, trunc(line, w))
+	}
+	out := make([]string, rows)
+	for r := range rows {
+		var b strings.Builder
+		for c := range cols {
+			i := c*rows + r
+			if i >= len(items) {
+				break
+			}
+			if c > 0 {
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+			b.WriteString(st.Help.FullKey.Render(padRight(items[i].key, keyW[c])))
+			b.WriteString(" ")
+			desc := items[i].desc
+			if c < cols-1 {
+				desc = padRight(desc, descW[c])
+			}
+			b.WriteString(st.Help.FullDesc.Render(desc))
+		}
+		out[r] = trunc(strings.TrimRight(b.String(), " "), w)
+	}
+	return out
 }
 
 // helpKeys are the active screen's keys plus the global ones.

@@ -81,6 +81,7 @@ func keypress(name string) tea.KeyPressMsg {
 		"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
 		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
+		"f1":        {Code: tea.KeyF1},
 	}
 	if k, ok := special[name]; ok {
 		return tea.KeyPressMsg(k)

@@ -17,6 +17,7 @@ type keyMap struct {
 	Home     key.Binding
 	End      key.Binding
 	Jump     key.Binding // first letter of an option in long lists
+	Filter   key.Binding // type to narrow a long list
 
 	// Answering.
 	Next    key.Binding
@@ -41,6 +42,11 @@ type keyMap struct {
 	Export     key.Binding
 	WhatIf     key.Binding // try a change to one answer on the results
 	Keep       key.Binding // keep a what-if: it becomes the real answers
+
+	// The welcome's saved sessions and name field.
+	Rename key.Binding
+	Delete key.Binding
+	Focus  key.Binding // to the name field and back
 
 	// Everywhere.
 	Help      key.Binding
@@ -84,6 +90,7 @@ func defaultKeys() keyMap {
 		Home:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first")),
 		End:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
 		Jump:     key.NewBinding(key.WithKeys(jumpKeys...), key.WithHelp("a-z", "jump to letter")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 
 		Next:    key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
 		Back:    key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
@@ -106,6 +113,9 @@ func defaultKeys() keyMap {
 		Export:     key.NewBinding(key.WithKeys("e", "ctrl+s"), key.WithHelp("e", "export")),
 		WhatIf:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what if")),
 		Keep:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "keep the change")),
+		Rename:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename")),
+		Delete:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Focus:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "name")),
 
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
@@ -120,10 +130,10 @@ func defaultKeys() keyMap {
 // given (pointers into k), so each screen lists exactly the keys it uses.
 func (k *keyMap) enable(on ...*key.Binding) {
 	all := []*key.Binding{
-		&k.Move, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.Jump,
+		&k.Move, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.Jump, &k.Filter,
 		&k.Next, &k.Back, &k.Choose, &k.Toggle, &k.Yes, &k.No, &k.Rate, &k.Explain,
 		&k.Change, &k.Results, &k.NextTab, &k.PrevTab, &k.TabNumber, &k.ScrollUp, &k.ScrollDown,
-		&k.Compare, &k.Learn, &k.Export, &k.WhatIf, &k.Keep,
+		&k.Compare, &k.Learn, &k.Export, &k.WhatIf, &k.Keep, &k.Rename, &k.Delete, &k.Focus,
 	}
 	for _, b := range all {
 		b.SetEnabled(false)

@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"medpath/advisor"
 )
 
 // learnScreen answers the questions people ask (the data's FAQ): a list of
@@ -119,8 +121,8 @@ func (s learnScreen) content(w int) []string {
 		lines = append(lines, "", st.Subtle.Render("Sources"))
 		for _, r := range f.Sources {
 			name := s.c.eng.SourceName(r.ID)
-			if src := s.c.eng.Source(r.ID); src != nil && src.AsOf != "" {
-				name += ", as of " + src.AsOf
+			if src := s.c.eng.Source(r.ID); src != nil {
+				name += ", " + advisor.SourceDate(src.AsOf)
 			}
 			lines = append(lines, hang("• ", name, w, st.Subtle, st.Subtle)...)
 		}

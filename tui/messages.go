@@ -61,6 +61,39 @@ func loadSession(eng *advisor.Engine, path string) tea.Cmd {
 	}
 }
 
+// sessionChangedMsg reports a saved session renamed or deleted: what to say,
+// or why it could not be done.
+type sessionChangedMsg struct {
+	note string
+	err  error
+}
+
+// renameSessionFile returns a command that gives the session in path a new label.
+func renameSessionFile(path, label string) tea.Cmd {
+	return func() tea.Msg {
+		if err := session.Rename(path, label); err != nil {
+			return sessionChangedMsg{err: err}
+		}
+		if label == "" {
+			label = "(no name)"
+		}
+		return sessionChangedMsg{note: "Renamed the session to " + label + "."}
+	}
+}
+
+// deleteSessionFile returns a command that deletes the session in path.
+func deleteSessionFile(path, label string) tea.Cmd {
+	return func() tea.Msg {
+		if err := session.Delete(path); err != nil {
+			return sessionChangedMsg{err: err}
+		}
+		if label == "" {
+			label = "(no name)"
+		}
+		return sessionChangedMsg{note: "Deleted the session " + label + "."}
+	}
+}
+
 // sessionSavedMsg reports the end of a session save: the file that now
 // holds the newest answers, or why they could not be written.
 type sessionSavedMsg struct {

@@ -337,13 +337,26 @@ func TestResultsTabsAndPaths(t *testing.T) {
 	if m.state != stateLearn {
 		t.Fatalf("f: state %s", m.state)
 	}
+	m = press(m, "esc") // the FAQ returns where it was opened (D25)
+	if m.state != stateCompare {
+		t.Fatalf("esc from learn: state %s, want compare", m.state)
+	}
 	m = press(m, "esc")
 	if m.state != stateResult {
-		t.Fatalf("esc from learn: state %s, want result", m.state)
+		t.Fatalf("esc from compare: state %s, want result", m.state)
+	}
+	m = press(m, "f", "esc")
+	if m.state != stateResult {
+		t.Fatalf("esc from learn opened on the results: state %s", m.state)
 	}
 	m = press(m, "esc")
 	if m.state != stateReview {
 		t.Fatalf("esc from result: state %s, want review", m.state)
+	}
+	m = act(m, showScreen{to: stateWelcome})
+	m = press(m, "f", "esc")
+	if m.state != stateWelcome {
+		t.Fatalf("esc from learn opened on the welcome: state %s", m.state)
 	}
 }
 
@@ -507,7 +520,7 @@ func TestBackgroundColourRestyles(t *testing.T) {
 func TestBackgroundReachesEveryScreen(t *testing.T) {
 	dark := []string{
 		"38;2;230;230;230", // #E6E6E6, the dark styles' text
-		"38;2;98;98;98",    // #626262, the help's keys on a dark background
+		"38;2;198;198;198", // #C6C6C6, the help's keys on a dark background
 	}
 	screens := []struct {
 		name  string
@@ -606,8 +619,8 @@ func TestKeysTypedAheadLandOnTheRightScreen(t *testing.T) {
 	if m.state != stateQuestion || !m.question.whatIf || currentID(m) != "education" {
 		t.Fatalf("r w enter: state %s at %q, what-if %v", m.state, currentID(m), m.question.whatIf)
 	}
-	update("esc", "esc", "c", "f", "esc", "esc")
+	update("esc", "esc", "c", "f", "esc", "esc", "esc")
 	if m.state != stateReview {
-		t.Fatalf("back through the picker, compare, FAQ and results: state %s", m.state)
+		t.Fatalf("back through the picker, FAQ, compare and results: state %s", m.state)
 	}
 }

@@ -40,6 +40,7 @@ func TestProgramFlow(t *testing.T) {
 	enter := keypress("enter")
 
 	waitFor(t, tm, "Start")
+	tm.Send(keypress("tab")) // to the name field
 	tm.Type("Ann")
 	tm.Send(enter)
 	waitFor(t, tm, "highest")
@@ -59,9 +60,12 @@ func TestProgramFlow(t *testing.T) {
 	// Enter takes the default for every question left.
 	typed := advisor.Answers{"education": "associate", "college_credits": 64, "biology_credits": 12, "chemistry_credits": 8}
 	visible := e.Visible(typed)
-	rest := len(visible) - 1 - slices.IndexFunc(visible, func(q *advisor.Question) bool { return q.ID == "chemistry_credits" })
-	for range rest {
+	// A multi with nothing ticked asks before it records none: enter again.
+	for _, q := range visible[slices.IndexFunc(visible, func(q *advisor.Question) bool { return q.ID == "chemistry_credits" })+1:] {
 		tm.Send(enter)
+		if q.Kind == advisor.KindMulti {
+			tm.Send(enter)
+		}
 	}
 	waitFor(t, tm, "Review")
 	tm.Type("r")
@@ -79,8 +83,8 @@ func TestProgramFlow(t *testing.T) {
 	tm.Send(keypress("esc"))
 	waitFor(t, tm, "Discarded")
 	tm.Type("e")
-	waitFor(t, tm, "ann.yaml") // "Saving…" shares its first letters with "Saved"
-	tm.Type("q")               // exported, so q quits at once
+	waitFor(t, tm, "answers-ann-") // "Saving…" shares its first letters with "Saved"
+	tm.Type("q")                   // exported, so q quits at once
 
 	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*model)
 	if !ok {
@@ -99,8 +103,9 @@ func TestProgramFlow(t *testing.T) {
 		t.Errorf("%d answers, want one for each of the %d questions", len(res.Answers), len(visible))
 	}
 
-	wantReport := filepath.Join(dir, "medpath-report-ann.md") // named after the session
-	wantAnswers := filepath.Join(dir, "medpath-answers-ann.yaml")
+	day := time.Now().Format("2006-01-02")
+	wantReport := filepath.Join(dir, "medpath-report-ann-"+day+".md") // named after the session and the day
+	wantAnswers := filepath.Join(dir, "medpath-answers-ann-"+day+".yaml")
 	if !reflect.DeepEqual(res.Exported, []string{wantReport, wantAnswers}) {
 		t.Fatalf("exported %v", res.Exported)
 	}
@@ -108,12 +113,13 @@ func TestProgramFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The export is the handout with the session's label and the day.
 	var want bytes.Buffer
-	if err := e.WriteReport(&want, e.Recommend(res.Answers), advisor.FormatMarkdown); err != nil {
+	if err := e.WriteReportWith(&want, e.Recommend(res.Answers), advisor.FormatMarkdown, advisor.ReportOptions{Name: "Ann", Date: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(report, want.Bytes()) {
-		t.Error("the exported report differs from `medpath report --format markdown`")
+		t.Error("the exported report differs from `medpath report --format markdown --name Ann`")
 	}
 	b, err := os.ReadFile(wantAnswers)
 	if err != nil {

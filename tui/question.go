@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"medpath/advisor"
 )
@@ -30,6 +31,7 @@ type questionScreen struct {
 	visible []*advisor.Question
 	idx     int
 
+	count   questionCount     // how many questions can be asked (pacing.go)
 	field   field             // the input of the question on screen (field.go)
 	drafts  map[string]string // number fields' unfinished text, by question id
 	explain bool              // show the question's help
@@ -37,6 +39,8 @@ type questionScreen struct {
 	edit    bool            // a change started from the review
 	whatIf  bool            // the change is a what-if from the results
 	pending map[string]bool // follow-ups a change revealed, still to ask
+	editID  string          // the question the change started on
+	origin  advisor.Answers // the answers before the change: esc on a follow-up goes back to them
 
 	width, height int
 }
@@ -63,6 +67,10 @@ func (s questionScreen) open(a advisor.Answers, id string, edit bool) (questionS
 	}
 	s.edit, s.whatIf = edit, false
 	s.pending = map[string]bool{}
+	s.editID, s.origin = "", nil
+	if q := s.current(); edit && q != nil {
+		s.editID, s.origin = q.ID, a.Clone()
+	}
 	return s.load()
 }
 
@@ -120,6 +128,9 @@ func (s questionScreen) load() (questionScreen, tea.Cmd) {
 	var cmd tea.Cmd
 	s.field, cmd = newField(q, s.answers, s.drafts, s.c.st)
 	s.keys = questionKeys(s.c.keys, s.field)
+	if !s.edit {
+		s.count = s.c.count(s.answers, q.ID)
+	}
 	return s, cmd
 }
 
@@ -144,9 +155,15 @@ func (s questionScreen) update(msg tea.Msg) (questionScreen, tea.Cmd, transition
 		}
 		return s, nil, nil
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !s.fieldTakes(k) {
 		switch {
 		case key.Matches(k, s.keys.Next):
+			if c, ok := s.field.(confirmer); ok {
+				var sure bool
+				if s.field, sure = c.confirm(); !sure {
+					return s, nil, nil
+				}
+			}
 			var v any
 			var ok bool
 			if s.field, v, ok = s.field.value(); !ok {
@@ -168,6 +185,19 @@ func (s questionScreen) update(msg tea.Msg) (questionScreen, tea.Cmd, transition
 		return s, tea.Batch(cmd, more), t
 	}
 	return s, cmd, nil
+}
+
+// fieldTakes reports whether the field takes key k before the screen.
+func (s questionScreen) fieldTakes(k tea.KeyPressMsg) bool {
+	t, ok := s.field.(keyTaker)
+	return ok && t.takes(k)
+}
+
+// typing reports whether the field on screen takes letters as text (a
+// number, a list being filtered): q and ? are typed there, not quit and help.
+func (s questionScreen) typing() bool {
+	t, ok := s.field.(typer)
+	return ok && t.typing()
 }
 
 // advance records v for q, asks the engine what is visible now, and moves to
@@ -213,14 +243,25 @@ func (s questionScreen) advance(q *advisor.Question, v any) (questionScreen, tea
 
 // back goes to the previous question, keeping what was ticked or typed: a
 // valid number is saved, anything else stays as a draft for next time. In a
-// change started from the review, esc gives the change up instead.
+// change started from the review, esc gives the change up instead: on the
+// question it started on nothing was changed yet; on a follow-up that the
+// change revealed, esc undoes the change that opened it (D19), so the
+// answers are as they were before it.
 func (s questionScreen) back(q *advisor.Question) (questionScreen, tea.Cmd, transition) {
 	if s.edit {
 		delete(s.drafts, q.ID)
 		if s.whatIf {
 			return s, nil, whatIfCancel{}
 		}
-		return s, nil, editDone{answers: s.answers}
+		if q.ID == s.editID || s.origin == nil {
+			return s, nil, editDone{answers: s.answers}
+		}
+		undone := ""
+		if first := s.c.eng.Question(s.editID); first != nil {
+			v, _ := s.origin.Value(first)
+			undone = fmt.Sprintf("Undid the change: %s is %s again.", first.Name(), first.AnswerText(v))
+		}
+		return s, nil, editDone{answers: s.origin, undone: undone}
 	}
 	if s.field.touched() {
 		if _, v, ok := s.field.value(); ok {
@@ -248,13 +289,13 @@ func (s questionScreen) back(q *advisor.Question) (questionScreen, tea.Cmd, tran
 // when asked for, the help.
 func (s questionScreen) headLines(q *advisor.Question) []string {
 	st, w := s.c.st, s.width
-	n, total := s.idx+1, len(s.visible)
+	n, total := s.idx+1, max(s.count.Total, s.idx+1)
 	section := q.Section.ID
 	sec := s.c.eng.Section(q.Section.ID)
 	if sec != nil {
 		section = sec.Title
 	}
-	right := fmt.Sprintf("Question %d of %d", n, total)
+	right := fmt.Sprintf("Question %d of %s", n, s.count)
 	if s.edit {
 		right = "Changing an answer"
 	}
@@ -272,11 +313,24 @@ func (s questionScreen) headLines(q *advisor.Question) []string {
 	}
 	lines = append(lines, "")
 	lines = append(lines, para(q.Prompt, w, st.Prompt)...)
-	if s.explain {
+	if s.explain && !s.explainAlone(q) {
 		lines = append(lines, "")
 		lines = append(lines, s.helpLines(q)...)
 	}
 	return append(lines, "")
+}
+
+// explainAlone reports whether the explanation takes the field's place: when
+// it and three rows of the field do not fit together (a small terminal), it
+// shows alone until ? is pressed again, rather than pushing the options off
+// the screen.
+func (s questionScreen) explainAlone(q *advisor.Question) bool {
+	if !s.explain {
+		return false
+	}
+	s.explain = false
+	head := len(s.headLines(q))
+	return head+1+len(s.helpLines(q))+3+2 > s.height
 }
 
 // listHeight is how many list rows fit under the head, keeping room for the
@@ -290,6 +344,16 @@ func (s questionScreen) view() string {
 	st := s.c.st
 	if q == nil {
 		return st.Subtle.Render("There are no questions to ask. Press esc to go back.")
+	}
+	if s.explainAlone(q) {
+		// The explanation alone, above a line saying how to get the answers
+		// back: the section, progress and prompt make room for it.
+		hint := hang("", "Press "+s.keys.Explain.Help().Key+" again to see the answers.", s.width, st.Subtle, st.Subtle)
+		help := s.helpLines(q)
+		if room := s.height - len(hint) - 1; len(help) > room {
+			help = append(help[:max(room-1, 0)], st.Subtle.Render(trunc(ansi.Strip(help[max(room-1, 0)])+"…", s.width)))
+		}
+		return strings.Join(append(append(help, ""), hint...), "\n")
 	}
 	lines := s.headLines(q)
 	lines = append(lines, s.field.view(st, s.width, s.listHeight(q))...)
@@ -316,6 +380,9 @@ func (s questionScreen) helpKeys() []key.Binding {
 	if s.edit {
 		k.Next.SetHelp("enter", "save")
 		k.Back.SetHelp("esc", "cancel")
+		if q := s.current(); q != nil && q.ID != s.editID && !s.whatIf {
+			k.Back.SetHelp("esc", "undo the change")
+		}
 	}
 	if s.whatIf {
 		k.Next.SetHelp("enter", "try it")
@@ -323,5 +390,6 @@ func (s questionScreen) helpKeys() []key.Binding {
 	if s.field != nil {
 		s.field.keys(&k) // the field's words come last (a multi's enter is "done")
 	}
-	return []key.Binding{k.Next, k.Back, k.Move, k.Toggle, k.Yes, k.Rate, k.Explain, k.Jump, k.PageDown, k.PageUp, k.Home, k.End}
+	// The toggle comes first, so it is never cut off the help line.
+	return []key.Binding{k.Toggle, k.Next, k.Back, k.Move, k.Filter, k.Yes, k.Rate, k.Explain, k.Jump, k.PageDown, k.PageUp, k.Home, k.End}
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"medpath/advisor"
 )
@@ -73,7 +74,7 @@ func (s resultScreen) tabIndex() int {
 }
 
 // listWidth is the width of the path list beside the detail on wide terminals.
-func (s resultScreen) listWidth() int { return min(max(s.width*2/5, 30), 38) }
+func (s resultScreen) listWidth() int { return min(max(s.width*2/5, 30), 44) }
 
 // newResultScreen builds the results screen.
 func newResultScreen(c *common) resultScreen {
@@ -145,8 +146,19 @@ func (s resultScreen) detailWidth() int {
 	return max(s.width, 10)
 }
 
+// rowLines is how many lines one path takes in the stacked list: one from
+// 70 columns (rank, title, then months, cost and pay on the right), two
+// below (the months, cost and pay under the title).
+func (s resultScreen) rowLines() int {
+	if s.width >= 70 {
+		return 1
+	}
+	return 2
+}
+
 // listRows is how many paths the stacked list shows at a time: one (with
-// the count beside it) on short terminals, a third of the height otherwise.
+// the count beside it) on short terminals, about a third of the height
+// otherwise.
 func (s resultScreen) listRows() int {
 	if s.rec == nil {
 		return 0
@@ -154,20 +166,21 @@ func (s resultScreen) listRows() int {
 	if s.height < 16 {
 		return 1
 	}
-	return min(len(s.rec.Paths), max((s.height-10)/3, 3))
+	return min(len(s.rec.Paths), max(max((s.height-10)/3, 3)/s.rowLines(), 2))
 }
 
 // listLines is how many lines the stacked list takes, with its count line
 // and the gap under it.
 func (s resultScreen) listLines() int {
 	n := s.listRows()
+	lines := n * s.rowLines()
 	if s.rec != nil && n > 1 && len(s.rec.Paths) > n {
-		n++
+		lines++
 	}
 	if s.height >= 30 {
-		n++
+		lines++
 	}
-	return n
+	return lines
 }
 
 // refresh rebuilds the detail for the selected path and tab, keeping the
@@ -278,11 +291,13 @@ func (s resultScreen) view() string {
 }
 
 // listWide draws each path as its rank, star and title (wrapped to two
-// lines at most), then its fit and level.
+// lines at most), then its fit and level, its months, cost and pay, and
+// whether the person is here or it is the recommendation.
 func (s resultScreen) listWide() []string {
 	st, lw := s.c.st, s.listWidth()
 	items := make([][]string, len(s.rec.Paths))
-	for i, p := range s.rec.Paths {
+	for i := range s.rec.Paths {
+		p := &s.rec.Paths[i]
 		lead, style := "  ", st.Text
 		if i == s.sel {
 			lead, style = "> ", st.Cursor
@@ -303,6 +318,7 @@ func (s resultScreen) listWide() []string {
 			item = append(item, "        "+style.Render(l))
 		}
 		item = append(item, "        "+st.Subtle.Render(trunc(s.rankMark(p.ID)+p.Fit+" · "+p.Level, lw-8)))
+		item = append(item, "        "+st.Text.Render(trunc(pathFacts(p), lw-8)))
 		if p.ID == s.rec.Recommended {
 			item = append(item, "        "+st.Star.Render("Recommended"))
 		}
@@ -311,24 +327,37 @@ func (s resultScreen) listWide() []string {
 	return blockList(items, s.sel, max(s.height-2, 2))
 }
 
-// listNarrow draws one line per path, a window of them around the
-// selection, or only the selected path with its place on short terminals.
+// listNarrow draws the paths stacked above the detail, a window of them
+// around the selection (only the selected one, with its place, on short
+// terminals). From 70 columns a path is one line: rank and title, then on
+// the right its months to a first job, cost and median pay ("you are here"
+// before them on a path the person stands on, how its rank moved in
+// what-if mode); below 70 columns those go on a second line.
 func (s resultScreen) listNarrow() []string {
 	st, w := s.c.st, s.width
 	n := s.listRows()
 	top := window(s.sel, len(s.rec.Paths), n)
-	fitW := 0
-	for _, p := range s.rec.Paths {
-		fitW = max(fitW, len([]rune(p.Fit)))
-	}
+	end := min(top+n, len(s.rec.Paths))
 	count := ""
 	if n == 1 && len(s.rec.Paths) > 1 {
 		count = fmt.Sprintf(" %d/%d ↑↓", s.sel+1, len(s.rec.Paths))
 	}
-	var right string
+	facts := func(p *advisor.PathResult) string {
+		if s.diff != nil { // how the rank moved, as a short arrow; the changes tab says it in words
+			return padRight(s.rankArrow(p.ID), 4) + pathFacts(p)
+		}
+		return pathFacts(p)
+	}
+	oneLine := s.rowLines() == 1
+	rightW := 0
+	if oneLine { // one column for every path, so it stays put while scrolling
+		for i := range s.rec.Paths {
+			rightW = max(rightW, ansi.StringWidth(facts(&s.rec.Paths[i])))
+		}
+	}
 	var out []string
-	for i := top; i < min(top+n, len(s.rec.Paths)); i++ {
-		p := s.rec.Paths[i]
+	for i := top; i < end; i++ {
+		p := &s.rec.Paths[i]
 		lead, style := "  ", st.Text
 		if i == s.sel {
 			lead, style = "> ", st.Cursor
@@ -337,26 +366,35 @@ func (s resultScreen) listNarrow() []string {
 		if p.ID == s.rec.Recommended {
 			star = "★ "
 		}
-		switch {
-		case s.diff != nil && w >= 50:
-			// What-if: how the rank moved, in place of the level.
-			right = padRight(strings.TrimSuffix(s.rankMark(p.ID), " · "), 9) + " " + padRight(p.Fit, fitW)
-		case w >= 70:
-			right = padRight(p.Fit, fitW) + "  " + padRight(p.Level, 12)
-		case w >= 50:
-			right = padRight(p.Fit, fitW)
-		default:
-			right = ""
+		name := fmt.Sprintf("%2d. %s", p.Rank, p.Title)
+		if oneLine {
+			right := padRight(facts(p), rightW) + count
+			titleW := max(w-4-ansi.StringWidth(right)-2, 1)
+			title := padRight(trunc(name, titleW), titleW)
+			out = append(out, style.Render(lead)+st.Star.Render(star)+style.Render(title)+"  "+st.Text.Render(right))
+			continue
 		}
-		right += count
-		titleW := max(w-4-len([]rune(right))-1, 1)
-		title := padRight(trunc(fmt.Sprintf("%2d. %s", p.Rank, p.Title), titleW), titleW)
-		out = append(out, style.Render(lead)+st.Star.Render(star)+style.Render(title)+" "+st.Subtle.Render(right))
+		titleW := max(w-4-ansi.StringWidth(count), 1)
+		out = append(out, style.Render(lead)+st.Star.Render(star)+style.Render(padRight(trunc(name, titleW), titleW))+st.Subtle.Render(count))
+		f := facts(p)
+		indent := max(min(8, w-ansi.StringWidth(f)), 2)
+		out = append(out, strings.Repeat(" ", indent)+st.Text.Render(trunc(f, w-indent)))
 	}
 	if n > 1 && len(s.rec.Paths) > n {
 		out = append(out, st.Subtle.Render(fmt.Sprintf("  (%d of %d paths: ↑/↓ for more)", s.sel+1, len(s.rec.Paths))))
 	}
 	return out
+}
+
+// pathFacts is what a row of the path list says besides the title: the
+// months to a first job, the cost and the median pay; on a path the person
+// stands on, "you are here" and the pay (they need no months or cost to
+// reach it).
+func pathFacts(p *advisor.PathResult) string {
+	if p.Current {
+		return advisor.HereLabel + " · " + advisor.CompactPay(p.Salary)
+	}
+	return advisor.PathFacts(p)
 }
 
 // rankMark says how a path's rank moved in what-if mode, in a symbol and
@@ -370,6 +408,18 @@ func (s resultScreen) rankMark(id string) string {
 		return fmt.Sprintf("↑ up %d · ", rc.FromRank-rc.ToRank)
 	}
 	return fmt.Sprintf("↓ down %d · ", rc.ToRank-rc.FromRank)
+}
+
+// rankArrow is rankMark in two or three cells: "↑3", "↓12", or "".
+func (s resultScreen) rankArrow(id string) string {
+	rc, ok := s.ranks[id]
+	switch {
+	case !ok || rc.FromRank == rc.ToRank:
+		return ""
+	case rc.ToRank < rc.FromRank:
+		return fmt.Sprintf("↑%d", rc.FromRank-rc.ToRank)
+	}
+	return fmt.Sprintf("↓%d", rc.ToRank-rc.FromRank)
 }
 
 // tabsLine shows the tabs, the open one in brackets; when even the short
@@ -407,6 +457,9 @@ func (s resultScreen) content(p *advisor.PathResult, w int) []string {
 	st := s.c.st
 	lines := []string{st.Heading.Render(trunc(p.Title, w))}
 	badge := fmt.Sprintf("%s · %s level · rank%c%d%cof%c%d", p.Fit, p.Level, nbsp, p.Rank, nbsp, nbsp, len(s.rec.Paths))
+	if p.Current {
+		badge = strings.ReplaceAll(advisor.Capitalize(advisor.HereLabel), " ", string(nbsp)) + " · " + badge
+	}
 	const star = "★ Recommended"
 	if p.ID == s.rec.Recommended {
 		badge = star + " · " + badge
@@ -436,9 +489,45 @@ func (s resultScreen) content(p *advisor.PathResult, w int) []string {
 	return lines
 }
 
+// overview opens with the plan in brief (months and cost to a first job,
+// the route it follows, the first three steps), then what the path is,
+// why it ranks here, its requirements and what would change it.
 func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 	st := s.c.st
-	lines := para(p.Summary, w, st.Text)
+	var lines []string
+	if here := advisor.HereSentence(p); here != "" {
+		// Where the person already is: no plan to reach it (the Plan tab
+		// still shows what the engine lists).
+		lines = append(lines, para(here, w, st.Marker)...)
+		lines = append(lines, "")
+		lines = append(lines, para(p.Summary, w, st.Text)...)
+		return append(lines, s.overviewRest(p, w)...)
+	}
+	if w >= 60 {
+		lines = append(lines, hang("Your plan: ", advisor.PlanSummary(p)+".", w, st.Heading, st.Text)...)
+	} else {
+		lines = append(lines, para("Your plan: "+advisor.PlanSummary(p)+".", w, st.Text)...)
+	}
+	if r := advisor.RouteLine(p); r != "" {
+		lines = append(lines, para(r, w, st.Text)...)
+	}
+	if steps := advisor.NextSteps(p, 3); len(steps) > 0 {
+		lines = append(lines, "", st.Heading.Render("First steps"))
+		for i, t := range steps {
+			lines = append(lines, hang(fmt.Sprintf("%d. ", i+1), t, w, st.Marker, st.Text)...)
+		}
+	}
+	lines = append(lines, "")
+	lines = append(lines, para(p.Summary, w, st.Text)...)
+	return append(lines, s.overviewRest(p, w)...)
+}
+
+// overviewRest is the overview after the summary: the duties, the setting,
+// why it ranks here, the requirements, what would change it and where it
+// leads.
+func (s resultScreen) overviewRest(p *advisor.PathResult, w int) []string {
+	st := s.c.st
+	var lines []string
 	data := p.Path()
 	if data != nil && len(data.Duties) > 0 {
 		lines = append(lines, "", st.Heading.Render("What you would do"))
@@ -494,6 +583,9 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 func (s resultScreen) plan(p *advisor.PathResult, w int) []string {
 	st := s.c.st
 	lines := hang("To a first job: ", fmt.Sprintf("%s, %s", advisor.MonthsText(p.TotalMonths), advisor.DollarSpan(p.TotalCost)), w, st.Heading, st.Text)
+	if r := advisor.RouteLine(p); r != "" {
+		lines = append(lines, para(r, w, st.Text)...)
+	}
 	total := max(p.TotalMonths.Max, 1)
 	barW := min(max(w/3, 8), 30)
 	var later []advisor.PlanStep
@@ -528,6 +620,13 @@ func (s resultScreen) plan(p *advisor.PathResult, w int) []string {
 	lines = append(lines, "")
 	lines = append(lines, fitLine(st, p.FitsTimeline, p.TimelineNote, w)...)
 	lines = append(lines, fitLine(st, p.FitsBudget, p.BudgetNote, w)...)
+	if len(p.Alternatives) > 0 {
+		lines = append(lines, "", st.Heading.Render("Other routes"))
+		lines = append(lines, para(advisor.AlternativesIntro, w, st.Subtle)...)
+		for _, a := range p.Alternatives {
+			lines = append(lines, hang("• ", advisor.AlternativeLine(a), w, st.Marker, st.Text)...)
+		}
+	}
 	if len(later) > 0 {
 		lines = append(lines, "", st.Heading.Render("Later, once you work"))
 		for _, step := range later {
@@ -575,7 +674,11 @@ func timelineBar(step advisor.PlanStep, total, w int) string {
 	return b.String()
 }
 
-// certs lists every certification route with its eligibility in words.
+// certs lists every certification route with its verdict in words: a
+// credential the person holds is one line; for each route its summary, why
+// it is or is not met, its caveat, the steps that meet it and what they
+// take, "the plan follows this route" on the chosen one, and the
+// unconfirmed mark where the route's text could not be confirmed.
 func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
 	st := s.c.st
 	var lines []string
@@ -584,16 +687,20 @@ func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
 	}
 	cred := ""
 	for _, c := range p.Certifications {
+		if c.Held {
+			if len(lines) > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, hang("✓ ", advisor.HeldLine(c), w, st.Good, st.Heading)...)
+			cred = ""
+			continue
+		}
 		if c.Credential != cred {
-			if cred != "" {
+			if len(lines) > 0 {
 				lines = append(lines, "")
 			}
 			cred = c.Credential
-			head := c.Credential
-			if c.Held {
-				head += " (you hold it)"
-			}
-			lines = append(lines, st.Heading.Render(trunc(head, w)))
+			lines = append(lines, st.Heading.Render(trunc(c.Credential, w)))
 		}
 		var mark string
 		style := st.Bad
@@ -607,11 +714,23 @@ func (s resultScreen) certs(p *advisor.PathResult, w int) []string {
 			mark = "✗ " + label
 		}
 		lines = append(lines, hang(fmt.Sprintf("  Route %s: ", c.Route), mark, w, st.Text, style)...)
+		if c.Chosen {
+			lines = append(lines, hang("    ★ ", advisor.ChosenRoute, w, st.Star, st.Heading)...)
+		}
 		if c.Summary != "" {
 			lines = append(lines, hang("    ", c.Summary, w, st.Subtle, st.Text)...)
 		}
 		if c.Because != "" {
 			lines = append(lines, hang("    ", advisor.Capitalize(c.Because)+".", w, st.Subtle, st.Subtle)...)
+		}
+		if steps := advisor.RouteSteps(c); steps != "" {
+			lines = append(lines, hang("    ", steps, w, st.Subtle, st.Text)...)
+		}
+		if t := advisor.RouteTime(c); t != "" {
+			lines = append(lines, hang("    ", advisor.Capitalize(t)+".", w, st.Subtle, st.Text)...)
+		}
+		if c.Note != "" {
+			lines = append(lines, hang("    Note: ", c.Note, w, st.Warn, st.Subtle)...)
 		}
 		if c.Status == advisor.StatusUnconfirmed {
 			lines = append(lines, hang("    ", "Unconfirmed: verify with the certifying body.", w, st.Warn, st.Warn)...)

@@ -44,6 +44,10 @@ type Options struct {
 	SessionDir string
 	// Now is the clock for session times and dates; nil means time.Now.
 	Now func() time.Time
+	// Notice is a line shown above the status line on every screen, such
+	// as "Read-only: ... nothing you change is saved" when the session file
+	// is open in another advisor; "" shows none.
+	Notice string
 	// TestPanic makes the key f12 panic inside Update with the message
 	// "medpath test panic", to test that a crash restores the terminal and
 	// says where the answers were saved. main sets it when the environment

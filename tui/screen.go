@@ -41,7 +41,8 @@ const (
 	minHeight     = 12  //
 	defaultWidth  = 80  // the size assumed before the terminal reports one
 	defaultHeight = 24  //
-	maxWidth      = 100 // content never gets wider than this
+	maxWidth      = 100 // content never gets wider than this, but for the results:
+	maxWideWidth  = 120 // the results' list and detail side by side
 	wideWidth     = 100 // from this many columns, lists and details sit side by side
 )
 

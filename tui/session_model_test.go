@@ -95,8 +95,12 @@ func TestSessionFixturesLoad(t *testing.T) {
 func TestAnsweringSavesTheSession(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "sessions") // made at the first save
 	m := sessModel(t, Options{SessionDir: dir}, 80, 24)
+	if m.typing() {
+		t.Fatal("the welcome should start on the menu, not the name field")
+	}
+	m = press(m, "tab")
 	if !m.typing() {
-		t.Fatal("the welcome should start on the name field")
+		t.Fatal("tab should move to the name field")
 	}
 	v := view(m)
 	contains(t, v, "Name or id (optional):")
@@ -152,8 +156,9 @@ func TestContinueListedSession(t *testing.T) {
 	contains(t, v, "Continue a saved session (10)")
 	contains(t, v, "Maria · today 14:10")
 	contains(t, v, "(no name) · yesterday 16:45")
-	// Down past the start item and the FAQ to the second session (S-1042).
-	m = press(m, "down", "down", "down")
+	// Down past the start item, the name field and the FAQ to the second
+	// session (S-1042).
+	m = press(m, "down", "down", "down", "down")
 	contains(t, view(m), "> S-1042 · today 09:30")
 	m = press(m, "enter")
 	if m.state != stateReview {
@@ -188,11 +193,11 @@ func TestContinueListedSession(t *testing.T) {
 func TestNewSessionForAnotherStudent(t *testing.T) {
 	dir := sessCopyFixtures(t)
 	m := sessModel(t, Options{SessionDir: dir}, 80, 40)
-	m = press(m, "down", "down", "enter") // Maria
+	m = press(m, "down", "down", "down", "enter") // Maria
 	first := m.sess.path
 	m = act(m, showScreen{to: stateWelcome})
 	contains(t, view(m), "Start a new session for another student")
-	m = press(m, "down", "down") // continue, again, new session
+	m = press(m, "down", "down", "tab") // continue, again, new session, its name field
 	if !m.typing() {
 		t.Fatalf("the new-session item should take the name:\n%s", view(m))
 	}
@@ -247,6 +252,7 @@ func TestSessionFileOptionSavesChanges(t *testing.T) {
 	if strings.Contains(view(m), "Continue a saved session") {
 		t.Error("with --session FILE no other session is offered")
 	}
+	m = press(m, "tab")
 	m = typeText(m, "Ana")
 	m = press(m, "enter", "enter")
 	label, a, err := session.Load(engine(t), path)
@@ -295,13 +301,17 @@ func TestFailedSessionSaveKeepsAnswers(t *testing.T) {
 	if m.state != stateQuestion || currentID(m) != "college_credits" || m.answers["education"] != "associate" {
 		t.Fatalf("a failed save changed the screen or lost the answer: %s %s %v", m.state, currentID(m), m.answers)
 	}
-	// Quitting would lose the answers, so it asks.
-	m = press(m, "q")
+	// Quitting would lose the answers, so it asks (q is a letter in the
+	// number field: back on the first question first).
+	m = press(m, "esc", "q")
 	if m.quitting || !m.confirmQuit {
 		t.Fatal("q after a failed save should ask")
 	}
 	contains(t, view(m), "! The answers are not saved. Quit anyway? y/n")
-	m = press(m, "n")
+	m = press(m, "n", "enter")
+	if currentID(m) != "college_credits" {
+		t.Fatalf("at %s", currentID(m))
+	}
 	if _, err := m.sess.store.Result(); err == nil {
 		t.Error("the store should report the failed save")
 	}
@@ -375,7 +385,7 @@ func TestF12DoesNothingWithoutTheHook(t *testing.T) {
 
 func TestRunCancelSavesTheSession(t *testing.T) {
 	dir := t.TempDir()
-	res, err := runSessionKeys(t, Options{SessionDir: dir}, "Zoe\r\r\x03")
+	res, err := runSessionKeys(t, Options{SessionDir: dir}, "\tZoe\r\r\x03")
 	if !errors.Is(err, ErrCancelled) {
 		t.Fatalf("ctrl+c: %v", err)
 	}
@@ -417,7 +427,7 @@ func TestGoldenSessions(t *testing.T) {
 		}},
 		{"welcome-sessions-named", func(t testing.TB, w, h int) model {
 			m := sessModel(t, Options{SessionDir: sessFixtures}, w, h)
-			return typeText(m, "Jo Ann")
+			return typeText(press(m, "tab"), "Jo Ann")
 		}},
 		{"welcome-sessions-scrolled", func(t testing.TB, w, h int) model {
 			m := sessModel(t, Options{SessionDir: sessFixtures}, w, h)

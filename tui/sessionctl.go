@@ -114,7 +114,9 @@ func (c sessionCtl) update(msg tea.Msg, st status) (sessionCtl, status) {
 		}
 		if msg.err != nil {
 			c.failed = true
-			return c, problem("! could not save the session: " + msg.err.Error())
+			st := problem("! could not save the session: " + msg.err.Error())
+			st.sticky = true
+			return c, st
 		}
 		if c.failed && st.err {
 			st = status{} // the failure is over

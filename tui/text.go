@@ -162,6 +162,12 @@ func blockList(items [][]string, cursor, h int) []string {
 	}
 	if end := starts[cursor] + len(items[cursor]); end > top+h { // keep the cursor's item whole
 		top = max(end-h, 0)
+		for _, st := range starts { // and start with a whole item
+			if st >= top {
+				top = min(st, starts[cursor])
+				break
+			}
+		}
 	}
 	return all[top:min(top+h, len(all))]
 }

@@ -35,6 +35,12 @@ type startSession struct{ label string }
 // openSession continues the saved session in path.
 type openSession struct{ path string }
 
+// renameSession gives the saved session in path a new label.
+type renameSession struct{ path, label string }
+
+// deleteSession deletes the saved session in path (named label).
+type deleteSession struct{ path, label string }
+
 // answered reports the answers after a question was answered; the
 // questionnaire stays open.
 type answered struct{ answers advisor.Answers }
@@ -49,8 +55,11 @@ type questionsBack struct{ answers advisor.Answers }
 type editAnswer struct{ id string }
 
 // editDone reports that a change started from the review is finished (or
-// given up) and the review should show again.
-type editDone struct{ answers advisor.Answers }
+// given up) and the review should show again; undone says what esc undid.
+type editDone struct {
+	answers advisor.Answers
+	undone  string
+}
 
 // exportReport asks for the report and the answers to be saved.
 type exportReport struct{}
@@ -83,6 +92,8 @@ func (goBack) isTransition()         {}
 func (startQuestions) isTransition() {}
 func (startSession) isTransition()   {}
 func (openSession) isTransition()    {}
+func (renameSession) isTransition()  {}
+func (deleteSession) isTransition()  {}
 func (answered) isTransition()       {}
 func (questionsDone) isTransition()  {}
 func (questionsBack) isTransition()  {}

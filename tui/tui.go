@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -20,7 +19,8 @@ type model struct {
 	c           *common // shared with every screen
 	help        help.Model
 	state       state
-	prev        state // where compare and learn return to
+	prev        state // where compare returns to
+	learnFrom   state // where the FAQ returns to (compare, when opened there)
 	answers     advisor.Answers
 	saved       advisor.Answers // answers at the start or at the last export
 	rec         *advisor.Recommendation
@@ -32,6 +32,7 @@ type model struct {
 	outDir      string
 	export      exportFunc
 	testPanic   bool
+	notice      string // Options.Notice
 
 	sess sessionCtl // the session file (sessionctl.go)
 	wif  whatIfCtl  // what-if mode (whatifctl.go)
@@ -52,7 +53,7 @@ func newModel(eng *advisor.Engine, o Options) model {
 	v := eng.VisibleAnswers(a)
 	m := model{
 		c: c, help: help.New(), answers: a, saved: v,
-		outDir: o.OutDir, export: session.Export, testPanic: o.TestPanic,
+		outDir: o.OutDir, export: session.Export, testPanic: o.TestPanic, notice: o.Notice,
 		sess: newSessionCtl(eng, o, v), wif: whatIfCtl{eng: eng},
 		welcome: newWelcomeScreen(c), question: newQuestionScreen(c), review: newReviewScreen(c),
 		result: newResultScreen(c), compare: newCompareScreen(c), learn: newLearnScreen(c), picker: newWhatIfPicker(c),
@@ -76,6 +77,9 @@ func (m *model) Init() tea.Cmd {
 // Update implements tea.Model.
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
+	if next.state != m.state && next.status == m.status && !m.status.sticky {
+		next.status = status{} // a status line belongs to its screen (D18)
+	}
 	next.layout()
 	return &next, guard(cmd)
 }
@@ -101,6 +105,13 @@ func (m model) update(msg tea.Msg) (model, tea.Cmd) {
 	case sessionSavedMsg:
 		m.sess, m.status = m.sess.update(msg, m.status)
 		return m, nil
+	case sessionChangedMsg:
+		if msg.err != nil {
+			m.status = problem("! " + msg.err.Error())
+		} else {
+			m.status = note(msg.note)
+		}
+		return m, m.sess.listing()
 	case sessionLoadedMsg:
 		if msg.err != nil {
 			m.status = problem("! could not open the session: " + msg.err.Error())
@@ -119,6 +130,7 @@ func (m model) update(msg tea.Msg) (model, tea.Cmd) {
 		m.exported = []string{msg.report, msg.answers}
 		m.saved = msg.saved
 		m.status = note(fmt.Sprintf("Saved %s and %s", msg.report, msg.answers))
+		m.status.whole = true
 		return m, nil
 	}
 	return m.route(msg)
@@ -192,6 +204,9 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 	case showScreen:
 		return m.show(t.to)
 	case goBack:
+		if m.state == stateLearn {
+			return m.show(m.learnFrom)
+		}
 		return m.show(m.prev)
 	case startQuestions:
 		return m.showQuestions("", false)
@@ -199,6 +214,10 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 		return m.newSession(t.label)
 	case openSession:
 		return m, loadSession(m.c.eng, t.path)
+	case renameSession:
+		return m, renameSessionFile(t.path, t.label)
+	case deleteSession:
+		return m, deleteSessionFile(t.path, t.label)
 	case answered:
 		return m, m.setAnswers(t.answers)
 	case questionsDone:
@@ -209,6 +228,11 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 	case questionsBack:
 		cmd := m.setAnswers(t.answers)
 		m.welcome = m.welcome.setAnswers(m.answers)
+		if len(m.answers) == 0 && m.sess.on {
+			// Nothing answered in this session yet: enter on the welcome
+			// starts it again, with the name it was given (D2).
+			m.welcome = m.welcome.setName(m.sess.label)
+		}
 		m.state = stateWelcome
 		return m, cmd
 	case editAnswer:
@@ -217,6 +241,9 @@ func (m model) apply(t transition) (model, tea.Cmd) {
 		cmd := m.setAnswers(t.answers)
 		m.review = m.review.setAnswers(m.answers)
 		m.state = stateReview
+		if t.undone != "" {
+			m.status = note(t.undone)
+		}
 		return m, cmd
 	case exportReport:
 		if m.rec == nil {
@@ -259,9 +286,17 @@ func (m model) whatIf(t transition) (model, tea.Cmd) {
 	return m, cmd
 }
 
-// typing reports whether a text field has every key (the welcome's name).
+// typing reports whether a text field has the letters, so q and ? are
+// typed there rather than quit and help: the welcome's name field, a number
+// field, a list being filtered. ctrl+c still quits.
 func (m *model) typing() bool {
-	return m.state == stateWelcome && m.welcome.isTyping()
+	switch m.state {
+	case stateWelcome:
+		return m.welcome.isTyping()
+	case stateQuestion:
+		return m.question.typing()
+	}
+	return false
 }
 
 // show switches to screen s, preparing what it shows.
@@ -276,9 +311,13 @@ func (m model) show(s state) (model, tea.Cmd) {
 		m.result = m.result.setRec(m.rec)
 		m.compare = m.compare.setRec(m.rec)
 		m.wif = m.wif.drop()
-	case stateCompare, stateLearn:
+	case stateCompare:
 		if m.state != stateCompare && m.state != stateLearn {
 			m.prev = m.state
+		}
+	case stateLearn:
+		if m.state != stateLearn {
+			m.learnFrom = m.state
 		}
 	case stateWelcome:
 		m.welcome = m.welcome.setAnswers(m.answers)
@@ -320,7 +359,7 @@ func (m model) newSession(label string) (model, tea.Cmd) {
 		m.question = newQuestionScreen(m.c)
 		m.status = status{}
 	}
-	m.welcome = m.welcome.clearName().setAnswers(m.answers).setCurrent(label).setSaved(m.sess.others(), m.sess.now())
+	m.welcome = m.welcome.setName("").setAnswers(m.answers).setCurrent(label).setSaved(m.sess.others(), m.sess.now())
 	m, cmd := m.showQuestions("", false)
 	return m, tea.Batch(cmd, list)
 }
@@ -354,63 +393,4 @@ func (m model) dirty() bool {
 // outcome is what Run returns.
 func (m model) outcome() Result {
 	return Result{Answers: m.visibleAnswers(), Recommendation: m.rec, Exported: m.exported}
-}
-
-// bodySize is the room the screen on show gets: the terminal minus the
-// frame, the status line and the help.
-func (m *model) bodySize() (int, int) {
-	w, h := m.c.size()
-	bw := min(w-m.c.st.App.GetHorizontalFrameSize(), maxWidth)
-	bh := h - m.c.st.App.GetVerticalFrameSize() - len(m.footer(bw))
-	return max(bw, 1), max(bh, 1)
-}
-
-// layout gives the screen on show its size (a screen is sized again when it
-// is shown); screens that depend on the size rebuild only when it changed.
-func (m *model) layout() {
-	bw, bh := m.bodySize()
-	m.help.SetWidth(bw)
-	if s := m.screen(); s != nil {
-		s.setSize(bw, bh)
-	}
-}
-
-// View implements tea.View: the screen on show on the alternate screen,
-// never wider or taller than the terminal.
-func (m *model) View() tea.View {
-	v := tea.NewView(m.render())
-	v.AltScreen = true
-	v.WindowTitle = "medpath"
-	return v
-}
-
-// render draws the screen as text: the body, cut and padded to its room,
-// then the footer, every line cut to the content width, the whole centred
-// on wide terminals.
-func (m *model) render() string {
-	w, h := m.c.size()
-	if w < minWidth || h < minHeight {
-		return clamp(strings.Join(wrap(tooSmall, w), "\n"), w, h)
-	}
-	st := m.c.st
-	bw := min(w-st.App.GetHorizontalFrameSize(), maxWidth)
-	footer := m.footer(bw)
-	bh := max(h-st.App.GetVerticalFrameSize()-len(footer), 1)
-	body := st.Error.Render(fmt.Sprintf("Unknown screen %s: this is a bug. Press ctrl+c to quit.", m.state))
-	if s := m.screen(); s != nil {
-		body = s.view()
-	}
-	lines := append(fitLines(strings.Split(body, "\n"), bh), footer...)
-	// The frame is drawn by hand: Style.Render would measure and pad every
-	// line again. On a terminal wider than the content, the content is centred.
-	left := strings.Repeat(" ", st.App.GetPaddingLeft()+max((w-bw-st.App.GetHorizontalFrameSize())/2, 0))
-	var b strings.Builder
-	for i, l := range lines[:min(len(lines), h)] {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(left)
-		b.WriteString(trunc(l, bw))
-	}
-	return b.String()
 }

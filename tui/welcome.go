@@ -17,17 +17,24 @@ import (
 // nothing leaves the computer, and offers to start (or to continue with
 // answers given with --answers).
 //
-// With sessions on, the item that starts a new session carries a name field
-// (a student's first name or an id, optional): while the cursor is on it,
-// letters type into the field, so q and ? are letters there too; enter
-// starts. Under the menu are the saved sessions, newest first, a window of
-// them at a time; enter on one continues it.
+// With sessions on, a name field (a student's first name or an id,
+// optional) sits under the item that starts a new session. It is a stop of
+// its own: tab or ↓ moves to it, and only there are letters typed into it
+// (so q and ? are letters there, and quit and help everywhere else); enter
+// there or on the item starts the session with that name. Going back from
+// the first question of a session not yet answered shows its name in the
+// field again, so enter keeps it.
+//
+// Under the menu are the saved sessions, newest first, a window of them at a
+// time: enter continues one, r renames it, d deletes it (after y to a
+// question), and / filters them by what is typed (a name, part of one, or a
+// date as shown).
 type welcomeScreen struct {
 	c       *common
 	keys    keyMap
-	typing  keyMap // the keys while the name field has the cursor
-	answers int    // how many answers the student already has
-	total   int    // how many questions they would see
+	typing  keyMap        // the keys while the name field has the cursor
+	answers int           // how many answers the student already has
+	total   questionCount // how many questions they would see
 	items   []welcomeItem
 	cursor  int
 
@@ -38,15 +45,30 @@ type welcomeScreen struct {
 	now      time.Time       // for "today" and "yesterday" in their dates
 	name     textinput.Model // the name field
 
+	mode     welcomeMode     // what the keys do besides moving
+	filter   string          // the saved sessions' filter (mode filtering)
+	renaming textinput.Model // the new name of the session under the cursor (mode renaming)
+
 	width  int
 	height int
 }
+
+// welcomeMode is what the welcome's keys do.
+type welcomeMode int
+
+const (
+	welcomeMenu     welcomeMode = iota // move, choose, type in the name field where the cursor is on it
+	welcomeFilter                      // keys type the saved sessions' filter
+	welcomeRenaming                    // keys type the new name of the session under the cursor
+	welcomeDeleting                    // y deletes the session under the cursor, any other key keeps it
+)
 
 // welcomeItem is one entry of the welcome menu.
 type welcomeItem struct {
 	label   string
 	choose  func(s welcomeScreen) transition
-	named   bool          // carries the name field
+	field   bool          // the name field
+	named   bool          // starts a session with the name in the field
 	session *session.Info // a saved session to continue
 }
 
@@ -58,20 +80,27 @@ func newWelcomeScreen(c *common) welcomeScreen {
 	s := welcomeScreen{c: c, keys: c.keys, typing: c.keys}
 	s.keys.enable(&s.keys.Move, &s.keys.Up, &s.keys.Down, &s.keys.Choose, &s.keys.Learn)
 	t := &s.typing
-	t.enable(&t.Move, &t.Up, &t.Down, &t.Choose)
+	t.enable(&t.Move, &t.Up, &t.Down, &t.Choose, &t.Focus)
 	// Letters are typed into the field, so only the arrows move.
 	t.Up.SetKeys("up")
 	t.Down.SetKeys("down")
 	t.Choose.SetHelp("enter", "start")
-	t.Move.SetHelp("↓", "more choices")
+	t.Focus.SetKeys("tab", "shift+tab", "esc")
+	t.Focus.SetHelp("esc/tab", "leave the name")
+	s.name = newLineInput(c)
+	s.renaming = newLineInput(c)
+	return s.setAnswers(nil)
+}
+
+// newLineInput is a one-line text field of the welcome: a name.
+func newLineInput(c *common) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 40
 	in.KeyMap.Paste.SetEnabled(false) // no clipboard IO from a key; a paste still arrives
 	in.SetStyles(c.st.Input)          // before Focus: the styles switch the cursor's blinking off
 	in.Focus()
-	s.name = in
-	return s.setAnswers(nil)
+	return in
 }
 
 // setSessions turns the session items on: on adds the name field, switches
@@ -84,6 +113,9 @@ func (s welcomeScreen) setSessions(on, switches bool) welcomeScreen {
 // setSaved lists saved sessions (newest first) and when now is, for their dates.
 func (s welcomeScreen) setSaved(list []session.Info, now time.Time) welcomeScreen {
 	s.saved, s.now = list, now
+	if s.mode == welcomeRenaming || s.mode == welcomeDeleting {
+		s.mode = welcomeMenu // the list changed under the question
+	}
 	return s.rebuild()
 }
 
@@ -93,21 +125,24 @@ func (s welcomeScreen) setCurrent(label string) welcomeScreen {
 	return s
 }
 
-// clearName empties the name field, for the next new session.
-func (s welcomeScreen) clearName() welcomeScreen {
-	s.name.SetValue("")
+// setName puts label in the name field, for the next new session.
+func (s welcomeScreen) setName(label string) welcomeScreen {
+	s.name.SetValue(label)
+	s.name.CursorEnd()
 	return s
 }
 
 // setAnswers updates the menu for the answers the student has.
 func (s welcomeScreen) setAnswers(a advisor.Answers) welcomeScreen {
 	s.answers = len(a)
-	s.total = len(s.c.eng.Visible(a))
+	s.total = s.c.count(a, "")
 	return s.rebuild()
 }
 
 // rebuild makes the menu items; the cursor stays on the same row number
-// unless the menu changed shape (answers came or went), then it goes to the top.
+// unless the menu changed shape (answers came or went), then it goes to the
+// top. While the saved sessions are filtered, only those that match are
+// items, and the cursor goes to the first of them.
 func (s welcomeScreen) rebuild() welcomeScreen {
 	first := ""
 	if len(s.items) > 0 {
@@ -117,13 +152,14 @@ func (s welcomeScreen) rebuild() welcomeScreen {
 	learn := welcomeItem{label: "Read questions people ask first", choose: func(welcomeScreen) transition { return showScreen{to: stateLearn} }}
 	again := func(welcomeScreen) transition { return startQuestions{} }
 	named := func(s welcomeScreen) transition { return startSession{label: strings.TrimSpace(s.name.Value())} }
+	nameField := welcomeItem{label: "name", field: true, choose: named}
 	if s.answers > 0 {
 		s.items = append(s.items,
-			welcomeItem{label: fmt.Sprintf("Continue: review your %d answers", s.answers), choose: func(welcomeScreen) transition { return showScreen{to: stateReview} }},
+			welcomeItem{label: fmt.Sprintf("Continue: review your %s", plural(s.answers, "answer", "answers")), choose: func(welcomeScreen) transition { return showScreen{to: stateReview} }},
 			welcomeItem{label: "Go through the questions again (answers are kept)", choose: again},
 		)
 		if s.switches {
-			s.items = append(s.items, welcomeItem{label: "Start a new session for another student", named: true, choose: named})
+			s.items = append(s.items, welcomeItem{label: "Start a new session for another student", named: true, choose: named}, nameField)
 		}
 	} else {
 		start := welcomeItem{label: "Start the questions", choose: again}
@@ -131,44 +167,124 @@ func (s welcomeScreen) rebuild() welcomeScreen {
 			start.named, start.choose = true, named
 		}
 		s.items = append(s.items, start)
+		if s.sessions {
+			s.items = append(s.items, nameField)
+		}
 	}
 	s.items = append(s.items, learn)
+	firstSaved := len(s.items)
 	if s.switches {
 		for i := range s.saved {
 			info := &s.saved[i]
+			if s.mode == welcomeFilter && !sessionMatches(*info, s.filter, s.now) {
+				continue
+			}
 			s.items = append(s.items, welcomeItem{label: sessionLine(*info, s.now), session: info,
 				choose: func(welcomeScreen) transition { return openSession{path: info.Path} }})
 		}
 	}
-	if first != "" && s.items[0].label != first {
+	switch {
+	case first != "" && s.items[0].label != first:
 		s.cursor = 0
+	case s.mode == welcomeFilter: // the best match
+		s.cursor = min(firstSaved, len(s.items)-1)
 	}
 	s.cursor = min(max(s.cursor, 0), len(s.items)-1)
 	return s
 }
 
+// sessionMatches reports whether a saved session matches a filter: its
+// name, or its date as the list shows it, holds the filter's words (any
+// case, in order).
+func sessionMatches(info session.Info, filter string, now time.Time) bool {
+	f := strings.ToLower(strings.Join(strings.Fields(filter), " "))
+	label := info.Label
+	if label == "" {
+		label = "(no name)"
+	}
+	line := strings.ToLower(strings.Join(strings.Fields(label+" "+sessionDate(info.Saved, now)), " "))
+	return strings.Contains(line, f)
+}
+
+// plural writes a count with its noun: "1 answer", "3 answers".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 func (s *welcomeScreen) setSize(w, h int) {
 	s.width, s.height = w, h
 	s.name.SetWidth(max(w-len(nameLead)-1, 1))
+	s.renaming.SetWidth(max(w-len(renameLead)-1, 1))
 }
 
-// isTyping reports whether keys go to the name field.
+// onField reports whether the cursor is on the name field.
+func (s welcomeScreen) onField() bool {
+	return s.cursor < len(s.items) && s.items[s.cursor].field
+}
+
+// onSession is the saved session under the cursor, or nil.
+func (s welcomeScreen) onSession() *session.Info {
+	if s.cursor < len(s.items) {
+		return s.items[s.cursor].session
+	}
+	return nil
+}
+
+// isTyping reports whether the keys are text or an answer to a question
+// (the name field, the filter, a new name, delete or not): q and ? are the
+// screen's then, not quit and help.
 func (s welcomeScreen) isTyping() bool {
-	return s.cursor < len(s.items) && s.items[s.cursor].named
+	return s.mode != welcomeMenu || s.onField()
 }
 
 // activeKeys are the keys that work where the cursor is.
 func (s welcomeScreen) activeKeys() keyMap {
-	if s.isTyping() {
+	if s.onField() {
 		return s.typing
 	}
-	return s.keys
+	k := s.keys
+	k.Focus.SetEnabled(s.sessions && s.fieldIndex() >= 0)
+	k.Filter.SetEnabled(s.switches && len(s.saved) > 0)
+	on := s.onSession() != nil
+	k.Rename.SetEnabled(on)
+	k.Delete.SetEnabled(on)
+	if on {
+		k.Choose.SetHelp("enter", "continue it")
+	}
+	return k
+}
+
+// fieldIndex is the item index of the name field, or -1.
+func (s welcomeScreen) fieldIndex() int {
+	for i, it := range s.items {
+		if it.field {
+			return i
+		}
+	}
+	return -1
 }
 
 func (s welcomeScreen) update(msg tea.Msg) (welcomeScreen, tea.Cmd, transition) {
+	switch s.mode {
+	case welcomeFilter:
+		return s.filterUpdate(msg)
+	case welcomeRenaming:
+		return s.renameUpdate(msg)
+	case welcomeDeleting:
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			s.mode = welcomeMenu
+			if info := s.onSession(); info != nil && (k.String() == "y" || k.String() == "Y") {
+				return s, nil, deleteSession{path: info.Path, label: info.Label}
+			}
+		}
+		return s, nil, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		if _, paste := msg.(tea.PasteMsg); paste && s.isTyping() {
+		if _, paste := msg.(tea.PasteMsg); paste && s.onField() {
 			var cmd tea.Cmd
 			s.name, cmd = s.name.Update(msg)
 			return s, cmd, nil
@@ -183,9 +299,25 @@ func (s welcomeScreen) update(msg tea.Msg) (welcomeScreen, tea.Cmd, transition) 
 		s.cursor = min(s.cursor+1, len(s.items)-1)
 	case key.Matches(k, keys.Choose):
 		return s, nil, s.items[s.cursor].choose(s)
+	case key.Matches(k, keys.Focus):
+		if s.onField() {
+			s.cursor = max(s.cursor-1, 0) // back to the item it belongs to
+		} else if i := s.fieldIndex(); i >= 0 {
+			s.cursor = i
+		}
 	case key.Matches(k, keys.Learn):
 		return s, nil, showScreen{to: stateLearn}
-	case s.isTyping():
+	case key.Matches(k, keys.Filter):
+		s.mode, s.filter = welcomeFilter, ""
+		return s.rebuild(), nil, nil
+	case key.Matches(k, keys.Rename):
+		info := s.onSession()
+		s.mode = welcomeRenaming
+		s.renaming.SetValue(info.Label)
+		s.renaming.CursorEnd()
+	case key.Matches(k, keys.Delete):
+		s.mode = welcomeDeleting
+	case s.onField():
 		var cmd tea.Cmd
 		s.name, cmd = s.name.Update(msg)
 		return s, cmd, nil
@@ -193,8 +325,93 @@ func (s welcomeScreen) update(msg tea.Msg) (welcomeScreen, tea.Cmd, transition) 
 	return s, nil, nil
 }
 
-// nameLead is written before the name field.
-const nameLead = "    Name or id (optional): "
+// filterUpdate handles a key while the saved sessions are filtered: text
+// narrows them, ↑/↓ move among them, enter continues the one under the
+// cursor, esc (or backspace on an empty filter) shows them all again.
+func (s welcomeScreen) filterUpdate(msg tea.Msg) (welcomeScreen, tea.Cmd, transition) {
+	if paste, ok := msg.(tea.PasteMsg); ok {
+		s.filter += oneLineText(paste.Content)
+		return s.rebuild(), nil, nil
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil, nil
+	}
+	switch k.String() {
+	case "esc":
+		return s.closeFilter(), nil, nil
+	case "enter":
+		if info := s.onSession(); info != nil {
+			return s, nil, openSession{path: info.Path}
+		}
+	case "up":
+		if s.cursor > 0 && s.items[s.cursor-1].session != nil {
+			s.cursor--
+		}
+	case "down":
+		s.cursor = min(s.cursor+1, len(s.items)-1)
+	case "backspace":
+		if s.filter == "" {
+			return s.closeFilter(), nil, nil
+		}
+		r := []rune(s.filter)
+		s.filter = string(r[:len(r)-1])
+		return s.rebuild(), nil, nil
+	case "ctrl+u":
+		s.filter = ""
+		return s.rebuild(), nil, nil
+	default:
+		if k.Text != "" && len([]rune(s.filter)) < 40 {
+			s.filter += oneLineText(k.Text)
+			return s.rebuild(), nil, nil
+		}
+	}
+	return s, nil, nil
+}
+
+// closeFilter shows every saved session again, the cursor on the one it
+// was on.
+func (s welcomeScreen) closeFilter() welcomeScreen {
+	on := s.onSession()
+	s.mode, s.filter = welcomeMenu, ""
+	s = s.rebuild()
+	for i, it := range s.items {
+		if on != nil && it.session != nil && it.session.Path == on.Path {
+			s.cursor = i
+		}
+	}
+	return s
+}
+
+// renameUpdate handles a key while the session under the cursor is being
+// renamed: enter saves the name, esc gives it up.
+func (s welcomeScreen) renameUpdate(msg tea.Msg) (welcomeScreen, tea.Cmd, transition) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc":
+			s.mode = welcomeMenu
+			return s, nil, nil
+		case "enter":
+			s.mode = welcomeMenu
+			if info := s.onSession(); info != nil {
+				label := strings.TrimSpace(s.renaming.Value())
+				if label != info.Label {
+					return s, nil, renameSession{path: info.Path, label: label}
+				}
+			}
+			return s, nil, nil
+		}
+	}
+	var cmd tea.Cmd
+	s.renaming, cmd = s.renaming.Update(msg)
+	return s, cmd, nil
+}
+
+// nameLead is written before the name field, renameLead before a new name.
+const (
+	nameLead   = "    Name or id (optional): "
+	renameLead = "> New name: "
+)
 
 func (s welcomeScreen) view() string {
 	w, st := s.width, s.c.st
@@ -215,10 +432,10 @@ func (s welcomeScreen) view() string {
 		privacy = "Nothing you type leaves this computer. Answers are saved on it as you go, to continue later."
 	}
 	facts := append(
-		hang("• ", fmt.Sprintf("About %d questions, under 10 minutes. Rough answers are fine; you can go back and change any of them.", s.total), w, st.Marker, st.Text),
+		hang("• ", s.total.sentence()+" Under 10 minutes; rough answers are fine, and you can go back and change any of them.", w, st.Marker, st.Text),
 		hang("• ", privacy, w, st.Marker, st.Text)...)
 	short := append(
-		hang("• ", fmt.Sprintf("%d questions, under 10 minutes.", s.total), w, st.Marker, st.Text),
+		hang("• ", s.total.String()+" questions, under 10 minutes.", w, st.Marker, st.Text),
 		hang("• ", "Nothing you type leaves this computer.", w, st.Marker, st.Text)...)
 	var parts []string
 	for _, sec := range s.c.eng.Sections() {
@@ -227,7 +444,7 @@ func (s welcomeScreen) view() string {
 	sections := hang("Parts: ", strings.Join(parts, " · "), w, st.Subtle, st.Subtle)
 	keysLine := hang("Keys: ", "↑/↓ move · enter choose · esc back · ? help · q quit", w, st.Subtle, st.Subtle)
 	if s.sessions {
-		keysLine = hang("Keys: ", "↑/↓ move · enter choose · esc back · ? help · q quit (ctrl+c while typing a name)", w, st.Subtle, st.Subtle)
+		keysLine = hang("Keys: ", "↑/↓ move · enter choose · tab to the name field (letters type there) · ? help · q quit", w, st.Subtle, st.Subtle)
 	}
 
 	compact := false
@@ -240,7 +457,7 @@ func (s welcomeScreen) view() string {
 	// fewer saved sessions show at a time.
 	blocks := [][]string{title, intro, facts, sections, keysLine, nil}
 	count := func() int {
-		n := len(menu) + savedLines(nSaved, rows)
+		n := len(menu) + s.savedLines(nSaved, rows)
 		for _, b := range blocks {
 			if len(b) > 0 {
 				n += len(b) + 1
@@ -292,8 +509,22 @@ func (s welcomeScreen) savedCount() int {
 }
 
 // savedLines is how many lines the saved sessions take with rows shown:
-// a gap, the heading, the rows and a "more" line when some are hidden.
-func savedLines(n, rows int) int {
+// a gap, the heading, the filter's line when it is open, the rows and a
+// "more" line when some are hidden.
+func (s welcomeScreen) savedLines(n, rows int) int {
+	if !s.switches || len(s.saved) == 0 {
+		return 0
+	}
+	if s.mode == welcomeFilter {
+		if n == 0 {
+			return 4
+		}
+		rows = max(rows, 1)
+		if rows < n {
+			return rows + 4
+		}
+		return rows + 3
+	}
 	if n == 0 {
 		return 0
 	}
@@ -304,72 +535,92 @@ func savedLines(n, rows int) int {
 }
 
 // menuLines draws the menu items before the saved sessions, with the name
-// field under the item that carries it (only while it has the cursor when
-// compact).
+// field under the item that carries it (only while it or its item has the
+// cursor when compact).
 func (s welcomeScreen) menuLines(compact bool) []string {
 	st, w := s.c.st, s.width
 	var out []string
 	for i, it := range s.items {
-		if it.session != nil {
+		switch {
+		case it.session != nil:
 			continue
-		}
-		if i == s.cursor {
+		case it.field:
+			if compact && i != s.cursor && i-1 != s.cursor {
+				continue
+			}
+			out = append(out, s.fieldLine(i == s.cursor))
+		case i == s.cursor:
 			out = append(out, st.Cursor.Render(trunc("> "+it.label, w)))
-		} else {
+		default:
 			out = append(out, st.Text.Render(trunc("  "+it.label, w)))
 		}
-		if !it.named || compact && i != s.cursor {
-			continue
-		}
-		field := st.Subtle.Render("(none)")
-		switch {
-		case i == s.cursor:
-			name := s.name
-			name.SetStyles(st.Input) // the styles of the moment: the background may have changed
-			field = name.View()
-		case s.name.Value() != "":
-			field = st.Text.Render(s.name.Value())
-		}
-		lead := nameLead
-		if w < 44 {
-			lead = "    Name (optional): "
-		}
-		out = append(out, trunc(st.Subtle.Render(lead)+field, w))
 	}
 	return out
 }
 
+// fieldLine draws the name field: the text with a cursor while it has the
+// focus, else the name typed or "(none)".
+func (s welcomeScreen) fieldLine(focused bool) string {
+	st, w := s.c.st, s.width
+	lead := nameLead
+	if w < 44 {
+		lead = "    Name (optional): "
+	}
+	if focused {
+		name := s.name
+		name.SetStyles(st.Input) // the styles of the moment: the background may have changed
+		return trunc(st.Cursor.Render("  > "+strings.TrimPrefix(lead, "    "))+name.View(), w)
+	}
+	field := st.Subtle.Render("(none)")
+	if v := s.name.Value(); v != "" {
+		field = st.Text.Render(v)
+	}
+	return trunc(st.Subtle.Render(lead)+field, w)
+}
+
 // savedBlock draws the saved sessions: a window of rows of them around the
-// cursor, with a line saying how many more there are above and below.
+// cursor, with a line saying how many more there are above and below; the
+// filter's line when it is open; the new name or the question to delete in
+// place of the session under the cursor.
 func (s welcomeScreen) savedBlock(rows int) []string {
 	st, w := s.c.st, s.width
-	first := -1 // item index of the first saved session
-	for i, it := range s.items {
-		if it.session != nil {
-			first = i
-			break
-		}
-	}
-	if first < 0 || rows <= 0 {
+	first := s.firstSaved()
+	if !s.switches || len(s.saved) == 0 || rows <= 0 && s.mode != welcomeFilter {
 		return nil
 	}
 	n := len(s.items) - first
-	at := max(s.cursor-first, 0)
-	if s.cursor < first {
-		at = 0
+	head := fmt.Sprintf("Continue a saved session (%d)", n)
+	out := []string{""}
+	if s.mode == welcomeFilter {
+		head = fmt.Sprintf("Continue a saved session: %d of %d match", n, len(s.saved))
+		out = append(out, st.Section.Render(trunc(head, w)),
+			trunc(st.Cursor.Render("/ ")+st.Text.Render(s.filter)+st.Subtle.Reverse(true).Render(" "), w))
+		if n == 0 {
+			return append(out, st.Subtle.Render(trunc("  None match; backspace to change it, esc for all.", w)))
+		}
+		rows = max(rows, 1)
+	} else {
+		out = append(out, st.Section.Render(trunc(head, w)))
 	}
+	at := max(s.cursor-first, 0)
 	top := window(at, n, rows)
 	if s.cursor < first {
 		top = 0
 	}
 	end := min(top+rows, n)
-	out := []string{"", st.Section.Render(trunc(fmt.Sprintf("Continue a saved session (%d)", n), w))}
 	for i := top; i < end; i++ {
 		it := s.items[first+i]
-		if first+i == s.cursor {
-			out = append(out, st.Cursor.Render(trunc("> "+it.label, w)))
-		} else {
+		switch {
+		case first+i != s.cursor:
 			out = append(out, st.Text.Render(trunc("  "+it.label, w)))
+		case s.mode == welcomeRenaming:
+			in := s.renaming
+			in.SetStyles(st.Input)
+			out = append(out, trunc(st.Cursor.Render(renameLead)+in.View(), w))
+		case s.mode == welcomeDeleting:
+			out = append(out, st.Error.Render(trunc("> Delete "+it.label+"? y/n", w)))
+		default:
+			out = append(out, st.Cursor.Render(trunc("> "+it.label, w)))
 		}
 	}
 	if end-top < n {
@@ -383,6 +634,17 @@ func (s welcomeScreen) savedBlock(rows int) []string {
 		out = append(out, st.Subtle.Render(trunc("  "+strings.Join(more, " · "), w)))
 	}
 	return out
+}
+
+// firstSaved is the item index of the first saved session (len(items) when
+// none is listed).
+func (s welcomeScreen) firstSaved() int {
+	for i, it := range s.items {
+		if it.session != nil {
+			return i
+		}
+	}
+	return len(s.items)
 }
 
 // sessionLine is a saved session as the menu lists it: its label (or
@@ -418,10 +680,28 @@ func sessionDate(t, now time.Time) string {
 }
 
 func (s welcomeScreen) helpKeys() []key.Binding {
-	k := s.activeKeys()
-	choose := k.Choose
-	if !s.isTyping() && s.cursor < len(s.items) && s.items[s.cursor].session != nil {
-		choose.SetHelp("enter", "continue it")
+	k := s.c.keys
+	switch s.mode {
+	case welcomeFilter:
+		k.enable(&k.Choose, &k.Back, &k.Move)
+		k.Choose.SetHelp("enter", "continue it")
+		k.Back.SetHelp("esc", "show all")
+		k.Move.SetHelp("↑/↓", "move")
+		return []key.Binding{k.Choose, k.Back, k.Move}
+	case welcomeRenaming:
+		k.enable(&k.Choose, &k.Back)
+		k.Choose.SetHelp("enter", "save the name")
+		k.Back.SetHelp("esc", "cancel")
+		return []key.Binding{k.Choose, k.Back}
+	case welcomeDeleting:
+		k.enable(&k.Yes, &k.No)
+		k.Yes.SetHelp("y", "delete it")
+		k.No.SetHelp("n", "keep it")
+		return []key.Binding{k.Yes, k.No}
 	}
-	return []key.Binding{k.Move, choose, k.Learn}
+	a := s.activeKeys()
+	if s.onField() {
+		return []key.Binding{a.Choose, a.Focus, a.Move}
+	}
+	return []key.Binding{a.Move, a.Choose, a.Rename, a.Delete, a.Focus, a.Filter, a.Learn}
 }

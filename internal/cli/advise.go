@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -35,8 +32,9 @@ func newAdviseCmd(a *app) *cobra.Command {
 		Long: `medpath: a career advisor for people entering US healthcare as a medical
 technician or a medical technologist.
 
-With no command it starts the interactive advisor: about twenty short
-questions, then ranked paths with the reasons, a personal plan with months
+With no command it starts the interactive advisor: 16 to 28 short
+questions (follow-ups only where an answer calls for them), then ranked
+paths with the reasons, a personal plan with months
 and costs, certification routes, licences and pay. The answers are saved
 after every change to a session file; on the results, e exports the report
 and the answers. --accessible asks the same questions line by line on stdin
@@ -67,16 +65,26 @@ Nothing you enter leaves this computer.`,
 // mode, and prints a short summary on stdout when it ends.
 //
 // The advisor saves the answers after every change to a session file (a new
-// one per session in session.Dir(), or --session FILE). SIGINT and SIGTERM
-// end it like ctrl+c: the terminal is restored, the answers are saved, and
-// the exit code is 130. A crash (a panic) restores the terminal, prints the
+// one per session in session.Dir(), or --session FILE). The session file is
+// locked while the advisor has it open; when another advisor holds it, the
+// user chooses read-only, a new file or quit before anything starts.
+// SIGINT and SIGTERM end it like ctrl+c: the terminal is restored, the
+// answers are saved, and the exit code is 130; if the screens are stuck
+// (a computation that does not end), Main restores the terminal itself
+// within a second. A crash (a panic) restores the terminal, prints the
 // panic and where the answers are on stderr, and exits 1.
 //
-// MEDPATH_TEST_PANIC=1 in the environment makes the key F12 panic, to test
-// the crash handling end to end; without it F12 does nothing.
+// MEDPATH_TEST_PANIC=1 in the environment makes the key F12 panic, and
+// MEDPATH_TEST_HANG=TEXT makes the screens stop for ever once TEXT is
+// drawn, to test the crash and the cancel handling end to end; neither
+// does anything otherwise.
 func runAdvise(cmd *cobra.Command, a *app, o *adviseOptions, args []string) error {
 	if len(args) > 0 {
 		return unknownCommand(cmd, args[0])
+	}
+	accessible := o.accessible || os.Getenv("ACCESSIBLE") != "" || os.Getenv("TERM") == "dumb"
+	if accessible && o.answers == "-" {
+		return usagef("stdin can be read only once: the accessible mode reads its answers from stdin, so --answers - cannot read from it too")
 	}
 	eng, err := a.engine()
 	if err != nil {
@@ -94,8 +102,8 @@ func runAdvise(cmd *cobra.Command, a *app, o *adviseOptions, args []string) erro
 			}
 		}
 	}
-	if o.accessible || os.Getenv("ACCESSIBLE") != "" || os.Getenv("TERM") == "dumb" {
-		return runAccessible(a, o, eng, start)
+	if accessible {
+		return runAccessible(cmd.Context(), a, o, eng, start)
 	}
 	if !s.InTTY() || !s.ErrTTY() {
 		return badInput(errors.New("the interactive advisor needs a terminal.\n" +
@@ -103,23 +111,39 @@ func runAdvise(cmd *cobra.Command, a *app, o *adviseOptions, args []string) erro
 			"  For a report from an answers file:      medpath report --answers FILE (medpath questions prints a template)"))
 	}
 	topts := tui.Options{
-		Answers: start, OutDir: o.out, NoColor: a.noColor, SessionPath: o.session,
+		Answers: start, OutDir: o.out, NoColor: a.noColor,
 		Input: s.In, Output: s.Err, // the screens go to stderr, the summary to stdout
 		TestPanic: os.Getenv("MEDPATH_TEST_PANIC") == "1",
 	}
-	if o.session == "" {
+	if o.session != "" {
+		sess, err := a.openSession(eng, o.session, s.In, s.Err)
+		if err != nil {
+			return err
+		}
+		topts.SessionPath = sess.path
+		if sess.readOnly != "" {
+			topts.Answers = sess.start
+			topts.Notice = fmt.Sprintf("Read-only: %s is open in another medpath; nothing you change is saved.", advisor.PlainText(sess.readOnly))
+		}
+	} else {
 		dir, err := session.Dir()
 		if err != nil {
 			fmt.Fprintf(s.Err, "medpath: %v; answers are kept only if you export them\n", err)
 		}
 		topts.SessionDir = dir
 	}
-	// Signals cancel ctx; Run then restores the terminal, saves the answers
-	// and returns ErrCancelled.
-	ctx, stop := withSignals(cmd.Context())
-	defer stop()
-	res, err := tui.Run(ctx, eng, topts)
-	stop()
+	if text := os.Getenv("MEDPATH_TEST_HANG"); text != "" {
+		topts.Output = newStall(s.Err, text)
+	}
+	if topts.SessionPath != "" {
+		a.setCancelNote(fmt.Sprintf("the answers are saved in %s up to the last change", topts.SessionPath))
+	}
+	// Signals cancel ctx (see Main); Run then restores the terminal, saves
+	// the answers and returns ErrCancelled. If Run is stuck, Main restores
+	// the terminal with what guardTerminal saved.
+	done := a.guardTerminal(s.In, s.Err)
+	res, err := tui.Run(cmd.Context(), eng, topts)
+	done()
 	switch {
 	case errors.Is(err, tui.ErrCancelled):
 		return withNote(fmt.Errorf("%w.", errCancelled), sessionNote(res))
@@ -130,7 +154,7 @@ func runAdvise(cmd *cobra.Command, a *app, o *adviseOptions, args []string) erro
 	}
 	fmt.Fprint(a.out, eng.ExitSummary(res.Recommendation, res.Exported...))
 	if res.SessionPath != "" {
-		fmt.Fprintf(a.out, "Answers saved in %s\n", res.SessionPath)
+		fmt.Fprintf(a.out, "Answers saved in %s\n", advisor.PlainText(res.SessionPath))
 	}
 	if res.SessionErr != nil {
 		fmt.Fprintf(s.Err, "medpath: could not save the session: %v\n", res.SessionErr)
@@ -159,48 +183,75 @@ func shellArg(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// runAccessible asks the questions line by line, prints the text report,
-// and exports it when --out is given. With --session FILE it starts from the
-// file's answers when it exists and saves the final answers to it.
-func runAccessible(a *app, o *adviseOptions, eng *advisor.Engine, start advisor.Answers) error {
-	label := ""
-	if o.session != "" && start == nil {
-		if _, err := os.Stat(o.session); err == nil {
-			l, ans, err := session.Load(eng, o.session)
-			if err != nil {
-				return answersError(err)
-			}
-			label, start = l, ans
-		}
-	}
-	ans, err := tui.RunAccessible(eng, a.streams.In, a.out, start)
-	switch {
-	case errors.Is(err, tui.ErrCancelled):
-		return fmt.Errorf("%w; nothing was saved.", err)
-	case err != nil:
-		return err
-	}
-	if o.session != "" {
-		if err := session.Save(eng, o.session, label, ans, time.Now()); err != nil {
-			return err
-		}
-		fmt.Fprintf(a.out, "\nAnswers saved in %s\n", o.session)
-	}
+// runAccessible runs the accessible line-by-line mode (tui.Accessible): it
+// saves the answers to a session as the full-screen advisor does (--session
+// FILE, or a new file in session.Dir()), reviews them, prints the text
+// report, and offers to export it into the current folder; with --out it
+// exports there at once.
+//
+// Every place it will write (the --session file and its folder, the --out
+// folder) is checked before the first question, so a questionnaire is never
+// answered for nothing, and a session another medpath has open is offered
+// read-only or as a new file. A signal ends it at once with exit 130 (the
+// questions read stdin, which cannot be interrupted, so Main stops waiting
+// for them); what was answered by then is in the session file.
+func runAccessible(ctx context.Context, a *app, o *adviseOptions, eng *advisor.Engine, start advisor.Answers) error {
 	if o.out != "" {
-		rp, ap, err := session.Export(eng, ans, o.out, label)
+		if err := checkFolder(o.out); err != nil {
+			return fmt.Errorf("--out %s: %w", o.out, err)
+		}
+	}
+	opts := tui.AccessibleOptions{
+		Input: a.streams.In, Output: a.out, Answers: start, OutDir: o.out,
+		AutoExport: o.out != "", // --out: export at the results, as before
+	}
+	note := "nothing was saved"
+	if o.session != "" {
+		sess, err := a.openSession(eng, o.session, a.streams.In, a.out)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.out, "\nSaved the report to %s and the answers to %s\n", rp, ap)
+		if sess.readOnly != "" {
+			if opts.Answers == nil {
+				opts.Answers = sess.start
+			}
+			fmt.Fprintf(a.out, "Read-only: %s is open in another medpath; nothing you answer is saved to it.\n\n", advisor.PlainText(sess.readOnly))
+		} else {
+			opts.SessionPath = sess.path
+			note = fmt.Sprintf("the answers are saved in %s up to the last one given", sess.path)
+		}
+	} else {
+		dir, err := session.Dir()
+		if err != nil {
+			fmt.Fprintf(a.streams.Err, "medpath: %v; answers are kept only if you export them\n", err)
+		}
+		opts.SessionDir = dir
+		if dir != "" {
+			note = fmt.Sprintf("the answers given are saved in a session file in %s", dir)
+		}
+	}
+	a.setCancelNote(note)
+	res, err := tui.Accessible(eng, opts)
+	switch {
+	case errors.Is(err, tui.ErrCancelled):
+		if res.SessionPath == "" && res.SessionErr == nil {
+			return fmt.Errorf("%w; nothing was saved.", err)
+		}
+		n := strings.Replace(sessionNote(res), "continue with: medpath --session", "continue with: medpath --accessible --session", 1)
+		return withNote(fmt.Errorf("%w.", errCancelled), n)
+	case err != nil:
+		return answersError(err)
+	}
+	if ctx.Err() != nil {
+		return withNote(fmt.Errorf("%w.", errCancelled), sessionNote(res))
+	}
+	if res.SessionPath != "" {
+		fmt.Fprintf(a.out, "\nAnswers saved in %s\n  continue with: medpath --accessible --session %s\n", res.SessionPath, shellArg(res.SessionPath))
+	}
+	if res.SessionErr != nil {
+		fmt.Fprintf(a.streams.Err, "medpath: could not save the session: %v\n", res.SessionErr)
 	}
 	return nil
-}
-
-// withSignals returns ctx cancelled by SIGINT or SIGTERM, and stop, which
-// restores the default handling at once, so a second signal ends the program
-// even if something hangs.
-func withSignals(ctx context.Context) (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 }
 
 // noteError is an error followed by lines that say what to do next.

@@ -80,8 +80,8 @@ func runTerminal(t *testing.T, keys string, args ...string) (int, string, string
 // TestAdvisorOnATerminal: the terminal path runs through cli.Main like the
 // rest: the screens on stderr, q quits (exit 0), ctrl+c cancels (exit 130).
 func TestAdvisorOnATerminal(t *testing.T) {
-	// (the first item has a name field that takes letters: down, then q)
-	code, out, errOut := runTerminal(t, "\x1b[Bq", "--no-color")
+	// (the name field takes letters only once tab or down moves to it)
+	code, out, errOut := runTerminal(t, "q", "--no-color")
 	// The program quits before its first frame, but it took the terminal:
 	// the alternate screen on stderr, and back.
 	if code != 0 || !strings.Contains(errOut, "\x1b[?1049h") || !strings.Contains(errOut, "\x1b[?1049l") || out != "" {
@@ -118,10 +118,15 @@ func TestAdvisorNeedsATerminal(t *testing.T) {
 			}
 		})
 	}
-	// End of input before the last question is a cancel.
+	// End of input before the last question is a cancel; the answers so
+	// far are in the session, which is saved as it goes.
 	code, _, errOut = runCLI(t, "\n\n", "--accessible")
-	if code != 130 || !strings.Contains(errOut, "medpath: cancelled; nothing was saved.") {
+	if code != 130 || !strings.Contains(errOut, "medpath: cancelled.") || !strings.Contains(errOut, "your answers are saved in ") {
 		t.Errorf("accessible, input ends: exit %d: %s", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "", "--accessible")
+	if code != 130 || !strings.Contains(errOut, "medpath: cancelled; nothing was saved.") {
+		t.Errorf("accessible, no input: exit %d: %s", code, errOut)
 	}
 }
 

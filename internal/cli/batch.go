@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -73,11 +74,19 @@ func runBatch(ctx context.Context, a *app, o *batchOptions, args []string) error
 	if o.jobs < 1 || o.jobs > 256 {
 		return usagef("--jobs %d: allowed 1 to 256", o.jobs)
 	}
+	in := args[0]
+	// The output is checked before anything is read or written: never a
+	// device, a FIFO, a folder or a link (an atomic write would replace
+	// it), never the input (which it would destroy).
+	if o.out != "" {
+		if err := session.CheckOutput(o.out, in); err != nil {
+			return outputError(o.out, err)
+		}
+	}
 	eng, err := a.engine()
 	if err != nil {
 		return err
 	}
-	in := args[0]
 	st, err := os.Stat(in)
 	if err != nil {
 		return badInput(err)
@@ -95,9 +104,10 @@ func runBatch(ctx context.Context, a *app, o *batchOptions, args []string) error
 		total = int64(len(entries))
 		progressOf = func(rows int) int64 { return int64(rows) }
 	} else {
-		f, ferr := os.Open(in)
+		// A device (/dev/zero), a FIFO or a socket is refused at once.
+		f, ferr := session.OpenRegular(in)
 		if ferr != nil {
-			return badInput(ferr)
+			return badInput(fmt.Errorf("%w; batch takes a folder of answers files or a CSV file", ferr))
 		}
 		defer f.Close()
 		cr := &countingReader{r: f}
@@ -119,7 +129,8 @@ func runBatch(ctx context.Context, a *app, o *batchOptions, args []string) error
 		if out, err = session.CreateAtomic(o.out); err != nil {
 			return err
 		}
-		defer out.Abort() // a no-op after Commit
+		defer out.Abort() // a no-op after Commit; Main's cleanup removes it after a signal
+		a.setCancelNote(o.out + " was not written")
 		w = out
 	}
 	bw, err := eng.NewBatchWriter(w, o.format)
@@ -131,15 +142,18 @@ func runBatch(ctx context.Context, a *app, o *batchOptions, args []string) error
 		bar = newProgress(a.streams.Err, total, "students")
 	}
 
-	// SIGINT and SIGTERM stop the batch; with --out nothing is written.
-	ctx, stop := withSignals(ctx)
-	defer stop()
-	var failures []string
+	// SIGINT and SIGTERM cancel ctx (see Main): the batch stops and with
+	// --out nothing is written.
+	var shown []string // the first failures, for stderr; the rest are counted
+	failed := 0
 	rows := 0
 	sum, err := eng.Batch(ctx, next, o.jobs, func(r advisor.BatchRow) error {
 		rows++
 		if r.Error != "" {
-			failures = append(failures, r.ID+": "+r.Error)
+			failed++
+			if len(shown) < maxShownFailures {
+				shown = append(shown, failureLine(r))
+			}
 		}
 		if bar != nil {
 			bar.set(progressOf(rows), rows)
@@ -156,21 +170,22 @@ func runBatch(ctx context.Context, a *app, o *batchOptions, args []string) error
 		}
 		return errCancelled
 	}
-	stop()
 	if err == nil {
 		err = bw.Close(sum)
 	}
 	if err == nil && out != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%w; %s was not written", errCancelled, o.out)
+		}
 		err = out.Commit()
 	}
 	if err != nil {
 		return err
 	}
-	if len(failures) > 0 {
-		shown := failures[:min(len(failures), 20)]
-		msg := fmt.Sprintf("%d of %d students could not be scored:\n  %s", len(failures), sum.Students, strings.Join(shown, "\n  "))
-		if len(failures) > len(shown) {
-			msg += fmt.Sprintf("\n  ... and %d more (see the error column)", len(failures)-len(shown))
+	if failed > 0 {
+		msg := fmt.Sprintf("%d of %d students could not be scored:\n  %s", failed, sum.Students, strings.Join(shown, "\n  "))
+		if failed > len(shown) {
+			msg += fmt.Sprintf("\n  ... and %d more (see the error column)", failed-len(shown))
 		}
 		return errors.New(msg)
 	}
@@ -179,4 +194,41 @@ func runBatch(ctx context.Context, a *app, o *batchOptions, args []string) error
 		fmt.Fprintf(a.streams.Err, "medpath batch: %d students written to %s\n", sum.Students, abs)
 	}
 	return nil
+}
+
+// maxShownFailures is how many failed students stderr lists.
+const maxShownFailures = 20
+
+// maxFailureLine bounds one failed student's line on stderr, in bytes (the
+// error column of the output keeps the whole message).
+const maxFailureLine = 300
+
+// failureLine is a failed student's line for stderr: the id and the first
+// line of the error, plain and cut to maxFailureLine bytes, with the count
+// of the lines left out.
+func failureLine(r advisor.BatchRow) string {
+	msg, rest, more := strings.Cut(r.Error, "\n")
+	line := advisor.PlainText(r.ID + ": " + msg)
+	if len(line) > maxFailureLine {
+		cut := maxFailureLine
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		line = line[:cut] + "..."
+	}
+	if more {
+		line += fmt.Sprintf(" (and %d more lines)", strings.Count(rest, "\n")+1)
+	}
+	return line
+}
+
+// outputError explains why --out cannot be written: a path that is not a
+// regular file, or is the input, is bad usage (exit 2); the system's
+// reasons (a folder that does not exist) are errors (exit 1).
+func outputError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.Is(err, session.ErrNotRegular) || errors.As(err, &pe) && pe.Op == "write" {
+		return badInput(fmt.Errorf("--out %w; --out takes a regular file or a new name (without --out the report goes to stdout)", err))
+	}
+	return fmt.Errorf("cannot write --out %s: %w", name, plainErr(err))
 }

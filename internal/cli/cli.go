@@ -30,6 +30,8 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
+	"time"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
@@ -37,11 +39,20 @@ import (
 
 	"medpath/advisor"
 	"medpath/data"
+	"medpath/internal/session"
 	"medpath/tui"
 )
 
 // Main runs medpath with args (without the program name) on s and returns
 // the exit code. version is what --version prints.
+//
+// The command runs while Main watches for signals: the first SIGINT or
+// SIGTERM cancels it, and if it has not ended within cancelGrace (the
+// interactive advisor stuck in a long computation, a read of stdin that
+// never ends), Main stops waiting and returns 130 after restoring the
+// terminal and removing temporary files and session locks; a second signal
+// ends the process at once. A panic outside the advisor's screens is exit
+// 1 with a message. Whatever the way out, [session.Cleanup] runs.
 func Main(args []string, s *Streams, version string) int {
 	// medpath's live heap is a few MiB, so collecting garbage at 5x instead of
 	// 2x the live heap costs 10-20 MiB of peak memory at most and saves
@@ -50,14 +61,38 @@ func Main(args []string, s *Streams, version string) int {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	a := &app{streams: s}
+	a := &app{streams: s, current: "medpath"}
 	a.out, a.stdout = newOutput(s, !noColorAsked(args))
-	err := a.execute(context.Background(), args, version)
+	ctx, sigs := catchSignals(context.Background())
+	defer sigs.stop()
+
+	done := make(chan error, 1)
+	go func() { done <- a.guarded(func() error { return a.execute(ctx, args, version) }) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-sigs.fired:
+		select {
+		case err = <-done:
+		case <-time.After(cancelGrace):
+			err = a.abandon() // the command is stuck: stop waiting for it
+		}
+		if !cancelled(err) {
+			err = &cmdError{cmd: a.commandPath(), err: fmt.Errorf("%w.", errCancelled)}
+		}
+	}
+	sigs.stop()
+	a.runCleanups()
+	session.Cleanup()
 	if err != nil {
 		printError(s.Err, err)
 	}
 	return exitCode(err)
 }
+
+// cancelGrace is how long Main waits for a command to stop by itself after
+// the first signal, before it gives up on it.
+const cancelGrace = 500 * time.Millisecond
 
 // app is what every command shares: the streams, the global flags and the
 // error a command failed with (gh's Factory, in small).
@@ -68,7 +103,93 @@ type app struct {
 	dataDir string    // --data
 	noColor bool      // --no-color
 	failed  error     // the error a command, a flag or an argument failed with
+
+	mu         sync.Mutex
+	current    string         // the command running ("medpath report")
+	cancelNote string         // what to add to "cancelled" if Main gives up on it
+	cleanups   map[int]func() // run by Main on every way out, in any order
+	nextID     int
 }
+
+// onExit registers f to run when Main ends, whatever the way out (a signal
+// included), and returns a function that unregisters it.
+func (a *app) onExit(f func()) (forget func()) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.cleanups == nil {
+		a.cleanups = map[int]func(){}
+	}
+	id := a.nextID
+	a.nextID++
+	a.cleanups[id] = f
+	return func() {
+		a.mu.Lock()
+		delete(a.cleanups, id)
+		a.mu.Unlock()
+	}
+}
+
+// runCleanups runs and forgets the functions registered with onExit.
+func (a *app) runCleanups() {
+	a.mu.Lock()
+	fs := a.cleanups
+	a.cleanups = nil
+	a.mu.Unlock()
+	for _, f := range fs {
+		f()
+	}
+}
+
+// setCancelNote sets what Main says after "cancelled" if it must give up
+// on the command ("nothing was saved", "out.csv was not written").
+func (a *app) setCancelNote(note string) {
+	a.mu.Lock()
+	a.cancelNote = note
+	a.mu.Unlock()
+}
+
+// commandPath is the command running, "medpath" before one starts.
+func (a *app) commandPath() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.current
+}
+
+// abandon is the error of a command Main stopped waiting for after a
+// signal: cancelled, with the command's note. The cleanups (the terminal
+// restored first) run at once.
+func (a *app) abandon() error {
+	a.runCleanups()
+	a.mu.Lock()
+	note := a.cancelNote
+	a.mu.Unlock()
+	msg := fmt.Errorf("%w.", errCancelled)
+	if note != "" {
+		msg = fmt.Errorf("%w; %s.", errCancelled, note)
+	}
+	return &cmdError{cmd: a.commandPath(), err: msg}
+}
+
+// guarded runs f and turns a panic in it into the error of a crash.
+func (a *app) guarded(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = a.crashed(r, debug.Stack())
+		}
+	}()
+	return f()
+}
+
+// crashed is the error of a command that panicked outside the advisor's
+// screens (those the advisor catches itself): exit 1, with the panic and
+// where it happened printed first, for a bug report.
+func (a *app) crashed(r any, stack []byte) error {
+	fmt.Fprintf(a.streams.Err, "medpath: panic: %v\n\n%s\n", r, stack)
+	return &cmdError{cmd: a.commandPath(), err: fmt.Errorf("%w: %v; please report it with the lines above (nothing was sent anywhere)", errCrashed, r)}
+}
+
+// errCrashed reports a bug: a panic (exit 1).
+var errCrashed = errors.New("stopped on an internal error (a bug)")
 
 // execute builds the command tree and runs it. Commands report errors by
 // a.fail, not to cobra: fang would print them in its own style and, on a
@@ -93,6 +214,9 @@ func (a *app) execute(ctx context.Context, args []string, version string) error 
 	root.SetArgs(args)
 	root.SetIn(a.streams.In)
 	root.SetOut(a.stdout)
+	if helpAsked(args) && !a.streams.outTTY {
+		root.SetOut(&trimSpaces{w: a.stdout})
+	}
 	root.SetErr(a.streams.Err)
 
 	err := fang.Execute(ctx, root,
@@ -116,6 +240,9 @@ func (a *app) execute(ctx context.Context, args []string, version string) error 
 // run adapts a command's run function to cobra: its error is kept for Main.
 func (a *app) run(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
+		a.mu.Lock()
+		a.current = cmd.CommandPath()
+		a.mu.Unlock()
 		if err := f(cmd, args); err != nil {
 			a.fail(cmd, err)
 		}
@@ -208,7 +335,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, errCancelled), errors.Is(err, tui.ErrCancelled), errors.Is(err, context.Canceled):
+	case cancelled(err):
 		return 130
 	case errors.As(err, &ue), errors.As(err, &ae):
 		return 2
@@ -216,10 +343,17 @@ func exitCode(err error) int {
 	return 1
 }
 
+// cancelled reports whether err says the user cancelled.
+func cancelled(err error) bool {
+	return errors.Is(err, errCancelled) || errors.Is(err, tui.ErrCancelled) || errors.Is(err, context.Canceled)
+}
+
 // printError prints err on w as "medpath CMD: message", and for bad usage a
-// pointer to the command's help.
+// pointer to the command's help. The message is made plain first: it can
+// quote file names, CSV ids and data, which must not reach the terminal as
+// escape sequences.
 func printError(w io.Writer, err error) {
-	fmt.Fprintln(w, err)
+	fmt.Fprintln(w, advisor.PlainLines(err.Error()))
 	var ce *cmdError
 	var ue *usageError
 	if errors.As(err, &ue) && ue.hint && errors.As(err, &ce) {

@@ -43,6 +43,9 @@ func runCompare(a *app, o *compareOptions, args []string) error {
 	if len(args) != 2 {
 		return usagef("give two answers files: medpath compare A.yaml B.yaml")
 	}
+	if args[0] == "-" && args[1] == "-" {
+		return usagef("stdin can be read only once: give at most one of the two answers files as -")
+	}
 	if err := checkFormat(o.format, compareFormats); err != nil {
 		return err
 	}
@@ -63,7 +66,7 @@ func runCompare(a *app, o *compareOptions, args []string) error {
 		return enc.Encode(d)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Comparing %s (before) with %s (after)\n\n", args[0], args[1])
+	fmt.Fprintf(&b, "Comparing %s (before) with %s (after)\n\n", advisor.PlainText(args[0]), advisor.PlainText(args[1]))
 	eng.WriteDiffText(&b, d)
 	_, err = io.WriteString(a.out, b.String())
 	return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,5 +57,23 @@ func TestBatchCancelled(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(outDir); len(entries) != 0 {
 		t.Errorf("the output folder holds %v", entries)
+	}
+}
+
+// TestCrashIsExit1: a panic in a command is exit 1, with the panic and its
+// stack on stderr and a message that asks for a bug report (U2: a crash is
+// never exit 2, the code of bad input).
+func TestCrashIsExit1(t *testing.T) {
+	var stderr strings.Builder
+	a := &app{streams: Test(strings.NewReader(""), io.Discard, &stderr), current: "medpath report"}
+	err := a.guarded(func() error { panic("index out of range [3] with length 3") })
+	if exitCode(err) != 1 || !strings.Contains(err.Error(), "medpath report: stopped on an internal error (a bug): index out of range") {
+		t.Errorf("err %v, exit %d", err, exitCode(err))
+	}
+	if !strings.Contains(stderr.String(), "medpath: panic: index out of range") || !strings.Contains(stderr.String(), "goroutine") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+	if err := a.guarded(func() error { return nil }); err != nil {
+		t.Errorf("no panic: %v", err)
 	}
 }

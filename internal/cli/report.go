@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -45,6 +46,10 @@ today) in the header. 'medpath questions' prints a template answers file.`,
 
 func runReport(a *app, o *reportOptions, args []string) error {
 	if len(args) > 0 {
+		if strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
+			// Only an argument after "--" can start with "-" here.
+			return usagef("unexpected argument %q: everything after -- is an argument, not a flag; put the flags before --", args[0])
+		}
 		return usagef("unexpected argument %q (did you mean --answers %s?)", args[0], args[0])
 	}
 	if o.answers == "" {

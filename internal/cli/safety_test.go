@@ -28,16 +28,20 @@ func TestUnwritableOutputs(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
 	})
-	t.Run("accessible --out", func(t *testing.T) {
-		in := strings.Repeat("\n", 60) // take every default
-		code, out, errOut := runCLI(t, in, "--accessible", "--out", filepath.Join(blocker, "sub"))
-		if code != 1 || !strings.Contains(errOut, "cannot save to folder") {
-			t.Fatalf("exit %d: %s\n%.300s", code, errOut, out)
-		}
-		if !strings.Contains(out, "Recommended") {
-			t.Error("the report is still printed when saving fails")
-		}
-	})
+	// U16: the accessible mode finds an unwritable --out or --session
+	// folder before the first question, not after the last.
+	for _, flag := range []string{"--out", "--session"} {
+		t.Run("accessible "+flag, func(t *testing.T) {
+			in := strings.Repeat("\n", 60) // take every default
+			code, out, errOut := runCLI(t, in, "--accessible", flag, filepath.Join(blocker, "sub"))
+			if code != 1 || !strings.Contains(errOut, "cannot save to folder") || !strings.Contains(errOut, blocker) {
+				t.Fatalf("exit %d: %s\n%.300s", code, errOut, out)
+			}
+			if strings.Contains(out, "Question 1") {
+				t.Errorf("the questions were asked before the folder was checked:\n%.300s", out)
+			}
+		})
+	}
 	if b, _ := os.ReadFile(blocker); string(b) != "keep me" {
 		t.Fatal("a failed write touched an existing file")
 	}

@@ -93,3 +93,49 @@ func newOutput(s *Streams, color bool) (*output, io.Writer) {
 	}
 	return o, o
 }
+
+// trimSpaces drops the spaces at the end of each line. fang pads its help to
+// 120 columns when stdout is not a terminal; in a pipe or a file that is only
+// trailing blanks.
+type trimSpaces struct {
+	w       io.Writer
+	pending int // spaces seen and not yet written
+}
+
+func (t *trimSpaces) Write(p []byte) (int, error) {
+	out := make([]byte, 0, len(p))
+	for _, c := range p {
+		switch c {
+		case ' ':
+			t.pending++
+			continue
+		case '\n':
+			t.pending = 0
+		default:
+			for ; t.pending > 0; t.pending-- {
+				out = append(out, ' ')
+			}
+		}
+		out = append(out, c)
+	}
+	if _, err := t.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// helpAsked reports whether args ask for help (help, -h or --help before --).
+func helpAsked(args []string) bool {
+	if len(args) > 0 && args[0] == "help" {
+		return true
+	}
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "--help":
+			return true
+		}
+	}
+	return false
+}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"medpath/advisor"
 	"medpath/internal/session"
@@ -26,14 +27,17 @@ var exportAnswers = advisor.Answers{
 	"state":               "NY",
 }
 
+// exportDay is the day the tests export on.
+var exportDay = time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+
 func TestExportWritesReportAndAnswers(t *testing.T) {
 	eng := engine(t)
 	dir := t.TempDir()
-	reportPath, answersPath, err := session.Export(eng, exportAnswers, dir, "")
+	reportPath, answersPath, err := session.ExportAt(eng, exportAnswers, dir, "", exportDay)
 	if err != nil {
 		t.Fatalf("Export: %v", err)
 	}
-	if reportPath != filepath.Join(dir, "medpath-report.md") || answersPath != filepath.Join(dir, "medpath-answers.yaml") {
+	if reportPath != filepath.Join(dir, "medpath-report-2026-11-30.md") || answersPath != filepath.Join(dir, "medpath-answers-2026-11-30.yaml") {
 		t.Errorf("paths = %s, %s", reportPath, answersPath)
 	}
 	for _, p := range []string{reportPath, answersPath} {
@@ -46,21 +50,25 @@ func TestExportWritesReportAndAnswers(t *testing.T) {
 		}
 	}
 
+	// The report is `medpath report --format markdown --date 2026-11-30`.
 	var want bytes.Buffer
-	if err := eng.WriteReport(&want, eng.Recommend(exportAnswers), advisor.FormatMarkdown); err != nil {
+	if err := eng.WriteReportWith(&want, eng.Recommend(exportAnswers), advisor.FormatMarkdown, advisor.ReportOptions{Date: exportDay}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(reportPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, want.Bytes()) {
-		t.Errorf("the report differs from `medpath report --format markdown`")
+	if !bytes.Equal(got, want.Bytes()) || !bytes.Contains(got, []byte("30 November 2026")) {
+		t.Errorf("the report differs from `medpath report --format markdown --date 2026-11-30`:\n%.300s", got)
 	}
 
 	b, err := os.ReadFile(answersPath)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("# exported: 2026-11-30\n")) {
+		t.Errorf("the answers file does not start with the date: %.100s", b)
 	}
 	back, err := eng.ParseAnswers(answersPath, b)
 	if err != nil {
@@ -84,19 +92,79 @@ func TestExportWritesReportAndAnswers(t *testing.T) {
 	}
 }
 
-func TestExportReplacesEarlierExport(t *testing.T) {
+// TestD5ExportsNeverCollide: exports of different students whose labels
+// make the same name ("Maria" and "maria", "Ana Lee" and "ana.lee", two
+// labels of emoji only), and two exports of one student, all keep their own
+// files; each file names its student and the date.
+func TestD5ExportsNeverCollide(t *testing.T) {
 	eng := engine(t)
 	dir := t.TempDir()
-	if _, _, err := session.Export(eng, advisor.Answers{"education": "bachelor"}, dir, ""); err != nil {
-		t.Fatal(err)
+	students := []struct {
+		label   string
+		answers advisor.Answers
+		name    string // the report's file name
+	}{
+		{"Maria", advisor.Answers{"education": "bachelor"}, "medpath-report-maria-2026-11-30.md"},
+		{"maria", advisor.Answers{"education": "associate"}, "medpath-report-maria-2026-11-30-2.md"},
+		{"Ana Lee", advisor.Answers{"education": "high_school"}, "medpath-report-ana-lee-2026-11-30.md"},
+		{"ana.lee", advisor.Answers{"education": "some_college"}, "medpath-report-ana-lee-2026-11-30-2.md"},
+		{"🌟", advisor.Answers{"budget": 1000}, "medpath-report-2026-11-30.md"},
+		{"🎓", advisor.Answers{"budget": 2000}, "medpath-report-2026-11-30-2.md"},
+		{"", advisor.Answers{"budget": 3000}, "medpath-report-2026-11-30-3.md"},
+		{"Maria", advisor.Answers{"education": "none"}, "medpath-report-maria-2026-11-30-3.md"},
 	}
-	_, answersPath, err := session.Export(eng, exportAnswers, dir, "")
+	for _, s := range students {
+		r, a, err := session.ExportAt(eng, s.answers, dir, s.label, exportDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(r) != s.name || filepath.Base(a) != strings.Replace(strings.Replace(s.name, "report", "answers", 1), ".md", ".yaml", 1) {
+			t.Errorf("%q: exported to %s and %s; want %s", s.label, filepath.Base(r), filepath.Base(a), s.name)
+		}
+	}
+	// Every file still holds its own student's answers and names them.
+	for _, s := range students {
+		a := filepath.Join(dir, strings.Replace(strings.Replace(s.name, "report", "answers", 1), ".md", ".yaml", 1))
+		b, err := os.ReadFile(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := eng.ParseAnswers(a, b)
+		if err != nil || !reflect.DeepEqual(back, s.answers) {
+			t.Errorf("%s holds %v (%v); want %v", a, back, err, s.answers)
+		}
+		if s.label != "" && !bytes.HasPrefix(b, []byte("# student: "+s.label+"\n# exported: 2026-11-30\n")) {
+			t.Errorf("%s does not name the student and the date: %.80s", a, b)
+		}
+		md, _ := os.ReadFile(filepath.Join(dir, s.name))
+		var want bytes.Buffer
+		eng.WriteReportWith(&want, eng.Recommend(s.answers), advisor.FormatMarkdown, advisor.ReportOptions{Name: s.label, Date: exportDay})
+		if !bytes.Equal(md, want.Bytes()) || !bytes.Contains(md, []byte("30 November 2026")) {
+			t.Errorf("%s is not the handout for %q on 30 November 2026:\n%.200s", s.name, s.label, md)
+		}
+	}
+	if n := entries(t, dir); len(n) != 2*len(students) {
+		t.Errorf("the folder holds %d files; want %d", len(n), 2*len(students))
+	}
+}
+
+// TestD5ExportLabelIsPlain: a label with escape sequences and line breaks
+// reaches the files as one plain line.
+func TestD5ExportLabelIsPlain(t *testing.T) {
+	eng := engine(t)
+	dir := t.TempDir()
+	r, a, err := session.ExportAt(eng, exportAnswers, dir, "Ana\u2029budget: 5\x1b]0;X\a", exportDay)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := os.ReadFile(answersPath)
-	if back, err := eng.ParseAnswers(answersPath, b); err != nil || !reflect.DeepEqual(back, exportAnswers) {
-		t.Errorf("second export did not replace the first: %v, %v", back, err)
+	b, _ := os.ReadFile(a)
+	back, err := eng.ParseAnswers(a, b)
+	if err != nil || !reflect.DeepEqual(back, exportAnswers) {
+		t.Errorf("the answers file gained or lost answers: %v %v\n%s", back, err, b)
+	}
+	md, _ := os.ReadFile(r)
+	if bytes.ContainsAny(md, "\x1b\a\u2029") || bytes.ContainsAny(b, "\x1b\a\u2029") {
+		t.Errorf("an escape or a separator reached the files")
 	}
 }
 
@@ -187,24 +255,5 @@ func TestExportFolderIsAFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(file); string(b) != "keep me\n" {
 		t.Errorf("the file was changed: %q", b)
-	}
-}
-
-func TestExportNamesCarryTheLabel(t *testing.T) {
-	eng := engine(t)
-	dir := t.TempDir()
-	r1, a1, err := session.Export(eng, exportAnswers, dir, "Maria José")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r2, _, err := session.Export(eng, exportAnswers, dir, "Ben")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if filepath.Base(r1) != "medpath-report-maria-josé.md" || filepath.Base(a1) != "medpath-answers-maria-josé.yaml" {
-		t.Errorf("names %s %s", r1, a1)
-	}
-	if r1 == r2 {
-		t.Error("two students' exports into one folder must not replace each other")
 	}
 }

@@ -3,8 +3,16 @@
 // It holds the session files the advisor saves after every change ([Dir],
 // [NewPath], [Save], [Load], [List] and the newest-wins [Store]), the export
 // of a report with its answers ([Export]), and the one atomic writer that
-// every file medpath writes goes through ([WriteFile], [CreateAtomic]).
-// Every file is written with mode 0600, every folder made with 0700.
+// every file medpath writes goes through ([WriteFile], [CreateAtomic]), the
+// checks on files read and written ([OpenRegular], [ReadRegular],
+// [CheckOutput]) and the lock that keeps two advisors off one session file
+// ([Acquire]). Every file is written with mode 0600, every folder made with
+// 0700; nothing is ever written over a device, a FIFO or a symbolic link.
+//
+// Labels come from people (a name typed in the advisor) and from files
+// other people made; they are made plain ([advisor.PlainText]: no escape
+// sequences, control characters, line breaks or bidirectional overrides)
+// when they are saved and again when they are read.
 //
 // A session file is an ordinary answers file (it loads with --answers and
 // `medpath report`) whose first lines are comments holding its label and the
@@ -116,19 +124,20 @@ func plainReason(err error) error {
 	return err
 }
 
+// oneLineLabel makes a label fit for its comment line: every line break
+// (U+2028 and U+2029 included, which YAML reads as the end of the comment)
+// folded to a space, escape sequences and control characters removed.
 func oneLineLabel(s string) string {
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s))
+	return advisor.PlainText(s)
 }
 
 // Load reads a session file: its label and its answers, checked against the
 // questionnaire like any answers file.
+//
+// The file must be a regular file of at most 1 MiB: a device, a FIFO or a
+// folder is refused at once, and no more than 1 MiB is ever read.
 func Load(eng *advisor.Engine, path string) (string, advisor.Answers, error) {
-	b, err := os.ReadFile(path)
+	b, err := ReadRegular(path)
 	if err != nil {
 		return "", nil, err
 	}
@@ -144,7 +153,7 @@ func parseHeader(path string, b []byte) Info {
 	for i := 0; i < 5 && sc.Scan(); i++ {
 		line := strings.TrimRight(sc.Text(), " \r")
 		if v, ok := strings.CutPrefix(line, "# label:"); ok {
-			info.Label, labelled = strings.TrimSpace(v), true
+			info.Label, labelled = oneLineLabel(v), true
 		}
 		if v, ok := strings.CutPrefix(line, "# saved: "); ok {
 			info.Saved, _ = time.Parse(time.RFC3339, v)
@@ -153,7 +162,7 @@ func parseHeader(path string, b []byte) Info {
 	// A session saved without a label keeps "" (the advisor shows it as
 	// unnamed); a plain answers file in the folder goes by its file name.
 	if !labelled {
-		info.Label = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		info.Label = oneLineLabel(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	}
 	return info
 }
@@ -174,7 +183,7 @@ func List(dir string) ([]Info, error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		f, err := os.Open(p)
+		f, err := OpenRegular(p) // a FIFO or a device named *.yaml is skipped, never waited on
 		if err != nil {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -41,6 +42,7 @@ type Store struct {
 	path    string          // its file, once written or loaded
 	answers advisor.Answers // what that file holds
 	err     error           // why the newest answers are not written
+	locked  string          // the session file this store locked, to release when it moves on
 }
 
 // NewStore returns a store that writes answers for eng's questionnaire.
@@ -61,6 +63,10 @@ func (s *Store) Use(gen int, path string, a advisor.Answers) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.pending, s.gen, s.path, s.answers, s.err = nil, gen, path, a, nil
+	if s.locked != "" && s.locked != path {
+		Release(s.locked) // another session now: the last one is free for others
+		s.locked = ""
+	}
 }
 
 // Flush writes the newest answers asked for, if not written yet, and
@@ -83,9 +89,13 @@ func (s *Store) Flush() (gen int, path string, a advisor.Answers, err error) {
 	s.mu.Unlock()
 
 	if path == "" {
-		path = freePath(r.Dir, r.Label, r.At)
+		path, err = s.newFile(r.Dir, r.Label, r.At)
+	} else {
+		err = s.lock(path)
 	}
-	err = Save(s.eng, path, r.Label, r.Answers, r.At)
+	if err == nil {
+		err = Save(s.eng, path, r.Label, r.Answers, r.At)
+	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -118,16 +128,50 @@ func (s *Store) Result() (string, error) {
 	return s.path, nil
 }
 
-// freePath returns NewPath, or the same name with -2, -3, ... when a file
-// of that name exists (two sessions started in one second).
-func freePath(dir, label string, now time.Time) string {
+// lock makes sure this process holds the lock of session file path before
+// it is written: a file another advisor has open is not saved to (the save
+// fails with a [*LockedError], which the advisor shows).
+func (s *Store) lock(path string) error {
+	if Holds(path) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("cannot save the session in %s: %w", filepath.Dir(path), plainReason(err))
+	}
+	if _, err := Acquire(path); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	old := s.locked
+	s.locked = path
+	s.mu.Unlock()
+	if old != "" && old != path {
+		Release(old)
+	}
+	return nil
+}
+
+// newFile picks and locks a new session file in dir: NewPath, or the same
+// name with -2, -3, ... when a file of that name exists or is locked (two
+// sessions started in one second).
+func (s *Store) newFile(dir, label string, now time.Time) (string, error) {
 	p := NewPath(dir, label, now)
 	base := strings.TrimSuffix(p, ".yaml")
+	var err error
 	for i := 2; i < 1000; i++ {
-		if _, err := os.Lstat(p); err != nil {
-			return p // free (or unreadable: the save will say why)
+		if _, serr := os.Lstat(p); serr != nil {
+			if err = s.lock(p); err == nil {
+				return p, nil
+			}
+			var le *LockedError
+			if !errors.As(err, &le) {
+				return "", err
+			}
 		}
 		p = fmt.Sprintf("%s-%d.yaml", base, i)
 	}
-	return p
+	if err == nil {
+		err = fmt.Errorf("cannot save the session in %s: no free file name for %q", dir, label)
+	}
+	return "", err
 }
