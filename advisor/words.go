@@ -703,14 +703,21 @@ func CompactMonths(s Span) string {
 
 // CompactPay writes the median pay in a few characters: $41.8k (a year), or
 // $18.50/hr for pay given by the hour.
+//
+// The project's own estimate is marked "est." (EKG: our estimate, never a
+// median); what a figure covers is on the path's own pay page ([SalaryLine]).
 func CompactPay(s SalaryInfo) string {
+	est := ""
+	if s.Estimate {
+		est = " est."
+	}
 	switch s.Period() {
 	case "year":
-		return CompactMoney(s.Median)
+		return CompactMoney(s.Median) + est
 	case "hour":
-		return "$" + strconv.Itoa(s.Median) + "/hr"
+		return "$" + strconv.Itoa(s.Median) + "/hr" + est
 	}
-	return CompactMoney(s.Median) + "/" + s.Period()
+	return CompactMoney(s.Median) + "/" + s.Period() + est
 }
 
 // PathFacts is a path's time to a first job, its cost and its median pay,
@@ -723,6 +730,16 @@ func PathFacts(p *PathResult) string {
 // $8,325–$19,580".
 func PlanSummary(p *PathResult) string {
 	return MonthsText(p.TotalMonths) + " to a first job, " + DollarSpan(p.TotalCost)
+}
+
+// PlanFunding names the ways to pay that fit a plan that can cost more than
+// the budget: "Ways to pay that may fit: WIOA Individual Training Account and
+// Federal Pell Grant." ("" when the plan fits the budget or none fits).
+func PlanFunding(p *PathResult) string {
+	if len(p.Funding) == 0 {
+		return ""
+	}
+	return "Ways to pay that may fit: " + FundingNames(p.Funding) + "."
 }
 
 // HereSentence says what "you are here" means on a path's own page.

@@ -116,3 +116,25 @@ func TestCapitalize(t *testing.T) {
 		}
 	}
 }
+
+func TestCompactWordsCarryTheCaveats(t *testing.T) {
+	if got := CompactPay(SalaryInfo{Median: 47890, Estimate: true}); got != "$47.9k est." {
+		t.Errorf("CompactPay of an estimate = %q; want $47.9k est.", got)
+	}
+	if got := CompactPay(SalaryInfo{Median: 61890}); got != "$61.9k" {
+		t.Errorf("CompactPay = %q", got)
+	}
+	p := &PathResult{Funding: []FundingInfo{{Name: "WIOA Individual Training Account"}, {Name: "Workforce Pell Grant"}}}
+	if got, want := PlanFunding(p), "Ways to pay that may fit: WIOA Individual Training Account and Workforce Pell Grant."; got != want {
+		t.Errorf("PlanFunding = %q; want %q", got, want)
+	}
+	if got := PlanFunding(&PathResult{}); got != "" {
+		t.Errorf("PlanFunding of a plan within the budget = %q", got)
+	}
+	if got, want := PayFigures(SalaryInfo{Median: 43660}), "median $43,660 (no range for this release)"; got != want {
+		t.Errorf("PayFigures without a range = %q; want %q", got, want)
+	}
+	if got, want := PayFigures(SalaryInfo{Median: 47890, Estimate: true}), "our estimate $47,890 (no range for this release)"; got != want {
+		t.Errorf("PayFigures of an estimate = %q; want %q", got, want)
+	}
+}

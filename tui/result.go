@@ -517,6 +517,10 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 			lines = append(lines, hang(fmt.Sprintf("%d. ", i+1), t, w, st.Marker, st.Text)...)
 		}
 	}
+	if f := advisor.PlanFunding(p); f != "" {
+		lines = append(lines, "")
+		lines = append(lines, para(f, w, st.Text)...)
+	}
 	lines = append(lines, "")
 	lines = append(lines, para(p.Summary, w, st.Text)...)
 	return append(lines, s.overviewRest(p, w)...)
