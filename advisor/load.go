@@ -424,6 +424,7 @@ func (e *Engine) link(ps *problems) {
 	for _, f := range e.funding {
 		e.linkFunding(f, ps)
 	}
+	e.linkFinder()
 	if e.salaryFinder.ID != "" {
 		e.requireSource(e.salaryFinder, e.salaryFinderFile, e.salaryFinder.Pos, "salary_finder", ps)
 	}

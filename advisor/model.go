@@ -360,7 +360,10 @@ type Path struct {
 	pos           Pos    // where in the file (set by the loader)
 	hasLabLicence bool
 	targets       []*Credential // resolved Targets
-	cands         []int         // steps that can help meet a target's route (planner.go)
+	// finderHead and finderTail are the Salary Finder address around the
+	// state code (linkFinder).
+	finderHead, finderTail string
+	cands                  []int // steps that can help meet a target's route (planner.go)
 }
 
 // Level describes the technician or technologist level as a whole, for comparison.

@@ -94,7 +94,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 			}
 			continue
 		case st.Kind == StepExam && chosen != nil && st.Credential.ID == chosen.cred.ID:
-			b.add(st, chosen.exam)
+			b.add(st, *chosen.exam)
 			continue
 		case st.Kind.meets():
 			// a step of another route; with no route to follow (none can be
@@ -107,7 +107,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 			continue
 		}
 		if synthExam {
-			b.addPlan(chosen.exam)
+			b.addPlan(*chosen.exam)
 			synthExam = false
 		}
 		if !shared[i] {
@@ -116,7 +116,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 		b.add(st, e.planStep(st))
 	}
 	if synthExam {
-		b.addPlan(chosen.exam)
+		b.addPlan(*chosen.exam)
 	}
 	b.finish()
 }

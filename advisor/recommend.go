@@ -411,13 +411,17 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 	s := e.stand(&m, a, true)
 	env, scores, reasons, order := s.env, s.scores, s.reasons, s.order
 
-	// build each result in its place; all plans share one allocation
-	steps := make([]PlanStep, 0, e.maxSteps)
+	// build each result in its place; each plan is made in a scratch slice
+	// and copied into one shared allocation, so plans take only the room
+	// their steps need
+	steps := make([]PlanStep, 0, e.maxSteps/2)
+	scratch := make([]PlanStep, 0, 16)
 	cited := make(citations, len(e.sources))
 	r.Paths = make([]PathResult, len(e.paths))
 	for rank, i := range order {
 		p := e.paths[i]
-		pr := PathResult{
+		pr := &r.Paths[rank]
+		*pr = PathResult{
 			Rank: rank + 1, ID: p.ID, Title: p.Title, Level: p.Level, Summary: p.Summary,
 			Score: scores[i], Fit: e.fitLabel(scores[i]), Reasons: reasons[i], Current: s.current[i], path: p,
 		}
@@ -435,15 +439,17 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 			}
 			pr.Gates = append(pr.Gates, gr)
 		}
-		pr.Plan = steps[len(steps) : len(steps) : len(steps)+len(p.Steps)+1]
-		e.plan(&m, p, env, s.now, &pr, cited)
-		steps = steps[:len(steps)+len(pr.Plan)]
+		pr.Plan = scratch[:0]
+		e.plan(&m, p, env, s.now, pr, cited)
+		scratch = pr.Plan[:0]
+		start := len(steps)
+		steps = append(steps, pr.Plan...)
+		pr.Plan = steps[start:len(steps):len(steps)]
 		pr.Salary = e.salaryInfo(p, env, cited)
 		pr.Outlook = OutlookInfo{GrowthPct: p.Outlook.GrowthPct, Period: p.Outlook.Period, Openings: p.Outlook.Openings,
 			Source: p.Outlook.Source.ID, Status: p.Outlook.Status, Note: p.Outlook.Note}
 		cited.add(p.Salary.Source.ID)
 		cited.add(p.Outlook.Source.ID)
-		r.Paths[rank] = pr
 	}
 	r.Recommended = r.Paths[0].ID
 
@@ -521,7 +527,7 @@ func (e *Engine) salaryInfo(p *Path, env map[string]any, cited citations) Salary
 		return si
 	}
 	if src := e.sourceIndex[e.salaryFinder.ID]; src != nil {
-		si.SalaryFinder = &FinderInfo{State: code, Name: st.Name, URL: salaryFinderURL(src.URL, s.Occupation, s.SOC, code), Source: src.ID}
+		si.SalaryFinder = &FinderInfo{State: code, Name: st.Name, URL: p.finderURL(code), Source: src.ID}
 		cited.add(src.ID)
 	}
 	return si
@@ -538,6 +544,24 @@ func sameOrPreviousRelease(d, n string) bool {
 	}
 	gap := nm.index() - dm.index()
 	return gap >= 0 && gap <= 12
+}
+
+// finderURL is salaryFinderURL for the path's occupation in a state; the
+// parts around the state were worked out at load (linkFinder).
+func (p *Path) finderURL(state string) string {
+	return p.finderHead + url.QueryEscape(state) + p.finderTail
+}
+
+// linkFinder works out each path's Salary Finder address but for the state.
+func (e *Engine) linkFinder() {
+	src := e.sourceIndex[e.salaryFinder.ID]
+	if src == nil {
+		return
+	}
+	for _, p := range e.paths {
+		u := salaryFinderURL(src.URL, p.Salary.Occupation, p.Salary.SOC, "\x00")
+		p.finderHead, p.finderTail, _ = strings.Cut(u, "%00")
+	}
 }
 
 // salaryFinderURL is CareerOneStop's Salary Finder for an occupation in a
