@@ -1,6 +1,8 @@
 package advisor
 
 import (
+	"sync"
+
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/vm"
 )
@@ -49,6 +51,7 @@ type Engine struct {
 	conds         condBudget          // the cost of the conditions (cond.go)
 	maxSteps      int                 // the steps of all paths together, to size one allocation
 	routeCount    int                 // the routes of all credentials together
+	envPool       sync.Pool           // condition environments for cohort rows (top)
 	reqMemo       map[*vm.Program]int // distinct requirement conditions (evalNow)
 	conf          *conf.Config        // compile configuration, built on first use
 }

@@ -343,16 +343,26 @@ type standing struct {
 // by [Engine.Paths] ranks higher, so a tie never depends on file names or on
 // the order files were read in.
 func (e *Engine) stand(m *vm.VM, a Answers, withReasons bool) standing {
-	s := standing{env: e.envFor(a)}
+	return e.standIn(m, e.envFor(a), a, withReasons)
+}
+
+// standIn is stand with the environment map given (filled here), so a
+// cohort can reuse one map per student.
+func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bool) standing {
+	s := standing{env: e.fillEnv(env, a)}
 	held, _ := s.env[idCertificationsHeld].([]string)
 	s.now = e.evalNow(m, s.env, withReasons)
 	var ok []string
 	ok, s.unsure = e.eligibleLists(s.now, held)
 	s.env[eligibleNowVar] = ok
-	s.current = make([]bool, len(e.paths))
 	last := !e.currentLast.IsZero() && eval(m, &e.currentLast, s.env)
-	for i, p := range e.paths {
-		s.current[i] = !p.CurrentIf.IsZero() && eval(m, &p.CurrentIf, s.env)
+	if last || withReasons {
+		// the ranking needs them all; otherwise (a cohort row) only the top
+		// path's is asked for, by top
+		s.current = make([]bool, len(e.paths))
+		for i, p := range e.paths {
+			s.current[i] = e.isCurrent(m, p, s.env)
+		}
 	}
 	s.scores, s.reasons = e.score(m, s.env, withReasons)
 	s.order = make([]int, len(e.paths))
@@ -383,14 +393,28 @@ func (e *Engine) Top(a Answers) PathResult {
 // route (ok) and only by an unconfirmed one (unsure), by name.
 func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string) {
 	var m vm.VM
-	s := e.stand(&m, a, false)
+	env, _ := e.envPool.Get().(map[string]any)
+	if env == nil {
+		env = make(map[string]any, len(e.questions)+2)
+	}
+	defer e.envPool.Put(env)
+	s := e.standIn(&m, env, a, false)
 	best := s.order[0]
 	p := e.paths[best]
 	e.fillNow(&m, s.env, s.now, p.targets)
+	current := e.isCurrent(&m, p, s.env)
+	if s.current != nil {
+		current = s.current[best]
+	}
 	pr = PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
-		Fit: e.fitLabel(s.scores[best]), Current: s.current[best], path: p}
+		Fit: e.fitLabel(s.scores[best]), Current: current, path: p}
 	e.plan(&m, p, s.env, s.now, &pr, nil)
 	return pr, e.credentialNames(s.env[eligibleNowVar].([]string)), e.credentialNames(s.unsure)
+}
+
+// isCurrent reports whether the person already stands on path p.
+func (e *Engine) isCurrent(m *vm.VM, p *Path, env map[string]any) bool {
+	return !p.CurrentIf.IsZero() && eval(m, &p.CurrentIf, env)
 }
 
 // credentialNames names credentials by id, as their bodies write them.
