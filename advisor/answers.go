@@ -147,7 +147,12 @@ func comment(s string) string { return oneLine(PlainText(s)) }
 // env returns the condition environment for answers: every question's value
 // (its default when unanswered) and the named constants.
 func (e *Engine) envFor(a Answers) map[string]any {
-	env := make(map[string]any, len(e.questions)+1)
+	return e.fillEnv(make(map[string]any, len(e.questions)+2), a)
+}
+
+// fillEnv sets every variable of env for answers a (every key is written,
+// so a map used before needs no clearing).
+func (e *Engine) fillEnv(env map[string]any, a Answers) map[string]any {
 	for _, q := range e.questions {
 		if v, ok := a[q.ID]; ok {
 			env[q.ID] = v

@@ -1,6 +1,8 @@
 package advisor
 
 import (
+	"sync"
+
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/vm"
 )
@@ -19,6 +21,9 @@ type Engine struct {
 	sources     []*Source
 	faq         []*FAQ
 	examples    []*Example
+	statePay    []*StatePay
+	families    []*Family
+	funding     []*Funding
 	fit         []FitBand
 	fitFile     string
 	fitPos      Pos
@@ -26,6 +31,10 @@ type Engine struct {
 	// currentLast is when paths the person stands on rank last (rules.yaml).
 	currentLast     Cond
 	currentLastFile string
+	// salaryFinder is the source of CareerOneStop's Salary Finder (data's
+	// salary_finder), linked for a state without a pay figure.
+	salaryFinder     Ref
+	salaryFinderFile string
 
 	sectionIndex  map[string]int
 	questionIndex map[string]int
@@ -33,12 +42,16 @@ type Engine struct {
 	credIndex     map[string]int
 	sourceIndex   map[string]*Source
 	stateIndex    map[string]*State
+	familyIndex   map[string]*Family
+	// statePayIndex holds the state figures by occupation code, then state.
+	statePayIndex map[string]map[string]*StatePay
 	licensing     []string
 	env           map[string]any
 	progCache     map[string]*vm.Program
 	conds         condBudget          // the cost of the conditions (cond.go)
 	maxSteps      int                 // the steps of all paths together, to size one allocation
 	routeCount    int                 // the routes of all credentials together
+	envPool       sync.Pool           // condition environments for cohort rows (top)
 	reqMemo       map[*vm.Program]int // distinct requirement conditions (evalNow)
 	conf          *conf.Config        // compile configuration, built on first use
 }
@@ -51,6 +64,8 @@ func newEngine() *Engine {
 		credIndex:     map[string]int{},
 		sourceIndex:   map[string]*Source{},
 		stateIndex:    map[string]*State{},
+		familyIndex:   map[string]*Family{},
+		statePayIndex: map[string]map[string]*StatePay{},
 		progCache:     map[string]*vm.Program{},
 	}
 }

@@ -96,11 +96,20 @@ type planView struct {
 	Cost         string // "$1,325–$2,977"
 	TimelineNote string // "Fits your timeline only at the quick end: ..."
 	BudgetNote   string
-	Scale        int // months on the timeline's axis
-	TextWidth    int // columns of the text timeline's bars: a whole number per month when it fits
+	Funding      []fundingView // ways to pay, when the plan can cost more than the budget
+	Scale        int           // months on the timeline's axis
+	TextWidth    int           // columns of the text timeline's bars: a whole number per month when it fits
 	Ticks        []tickView
 	Steps        []stepView // the steps to a first job, on the timeline
 	Later        []stepView // steps after the first job (advancement)
+}
+
+type fundingView struct {
+	Sep         string // what comes before it in a list: "", ", " or " and "
+	Name        string
+	Text        string
+	Unconfirmed bool
+	Ref         int
 }
 
 type tickView struct {
@@ -161,10 +170,20 @@ type licenceView struct {
 
 type payView struct {
 	National figureView
-	// State is the pay in the student's state; nil until the data carries
-	// state figures (then buildPay fills it from SalaryInfo).
-	State   *figureView
+	// State is the pay in the student's state, when the data has a figure
+	// from the same release or one older (from SalaryInfo.State).
+	State *figureView
+	// Finder, when there is no state figure, says the pay is national and
+	// where to find the state's: CareerOneStop's Salary Finder.
+	Finder  *finderView
 	Outlook figureView
+}
+
+type finderView struct {
+	Text string // "No Texas figure from the same release was found, so the pay is national; see"
+	Link string // "CareerOneStop's Salary Finder for Texas"
+	URL  string
+	Ref  int
 }
 
 type figureView struct {
@@ -377,8 +396,20 @@ func tickStep(n int) int {
 }
 
 func buildPlan(p *PathResult, n *notes) planView {
+	budget, _, _ := strings.Cut(p.BudgetNote, fundingLead) // the ways to pay are listed below it
 	pv := planView{Months: MonthsText(p.TotalMonths), Cost: DollarSpan(p.TotalCost),
-		TimelineNote: sentence(Capitalize(p.TimelineNote)), BudgetNote: sentence(Capitalize(p.BudgetNote))}
+		TimelineNote: sentence(Capitalize(p.TimelineNote)), BudgetNote: sentence(Capitalize(budget))}
+	for i, f := range p.Funding {
+		sep := ""
+		switch {
+		case i > 0 && i == len(p.Funding)-1:
+			sep = " and "
+		case i > 0:
+			sep = ", "
+		}
+		pv.Funding = append(pv.Funding, fundingView{Sep: sep, Name: oneLine(f.Name), Text: sentence(oneLine(f.Text)),
+			Unconfirmed: f.Status == StatusUnconfirmed, Ref: n.ref(f.Source)})
+	}
 	step := tickStep(max(p.TotalMonths.Max, 1))
 	pv.Scale = (max(p.TotalMonths.Max, 1) + step - 1) / step * step
 	for m := 0; m <= pv.Scale; m += step {
@@ -588,25 +619,64 @@ func openWords(el Eligibility) (words, symbol, class string) {
 	return "not open now", "✗", "no"
 }
 
+// buildLicence words the state's licence, without renewal (the text report
+// has it); the board's page is left out of the text when it is the page the
+// note already cites.
 func buildLicence(p *PathResult, n *notes) *licenceView {
 	if p.Licence == nil {
 		return nil
 	}
-	return &licenceView{Text: oneLine(LicenceLine(p.Licence)), Required: p.Licence.Required, Ref: n.ref(p.Licence.Source)}
+	l := *p.Licence
+	if src := n.e.sourceIndex[l.Source]; src != nil && strings.TrimSpace(src.URL) == strings.TrimSpace(l.BoardURL) {
+		l.BoardURL = ""
+	}
+	return &licenceView{Text: oneLine(licenceLine(&l, false)), Required: l.Required, Ref: n.ref(l.Source)}
 }
 
-// buildPay shows the national pay figure and the outlook. A state figure
-// goes in State when SalaryInfo carries one.
+// buildPay shows the national pay figure with what it covers, the
+// student's state's figure beside it when the data has one from the same
+// release or one older (labelled with its date and whether it is a mean or
+// a median), otherwise where to find the state's pay, and the outlook.
 func buildPay(p *PathResult, n *notes) payView {
 	s := p.Salary
+	// what the figure covers; the data's longer note is in the text report
+	about := oneLine(s.Note)
+	if s.Covers != "" {
+		about = "Covers " + sentence(oneLine(s.Covers))
+	}
+	detail := PayLabel(s)
+	text := PayLabel(s) + " " + Dollars(s.Median) + " a " + s.Period()
+	if s.Estimate {
+		detail = "our estimate, not a BLS median"
+	}
+	if s.Low > 0 || s.High > 0 {
+		detail += fmt.Sprintf("; range %s–%s", Dollars(s.Low), Dollars(s.High))
+		text += fmt.Sprintf(" (range %s–%s)", Dollars(s.Low), Dollars(s.High))
+	}
 	pv := payView{National: figureView{Where: "United States",
 		Figure: fmt.Sprintf("%s a %s", Dollars(s.Median), s.Period()),
-		Detail: fmt.Sprintf("median; range %s–%s", Dollars(s.Low), Dollars(s.High)),
-		Text:   fmt.Sprintf("median %s a %s (range %s–%s)", Dollars(s.Median), s.Period(), Dollars(s.Low), Dollars(s.High)),
-		AsOf:   asOfText(s.AsOf), About: oneLine(s.Note), Status: StatusLabel(s.Status),
+		Detail: detail, Text: text,
+		AsOf: asOfText(s.AsOf), About: about, Status: StatusLabel(s.Status),
 		Unconfirmed: s.Status == StatusUnconfirmed, Ref: n.ref(s.Source)}}
+	switch {
+	case s.State != nil:
+		st := s.State
+		per := cmpOr(st.Per, s.Period())
+		asOf := asOfText(st.AsOf)
+		if st.AsOf != s.AsOf {
+			asOf += " (one release before the national figure)"
+		}
+		pv.State = &figureView{Where: st.Name, Figure: fmt.Sprintf("%s a %s", Dollars(st.Amount), per),
+			Detail: st.Kind, Text: fmt.Sprintf("%s %s a %s", st.Kind, Dollars(st.Amount), per),
+			AsOf: asOf, About: oneLine(st.Note), Status: noteStatus(st.Status),
+			Unconfirmed: st.Status == StatusUnconfirmed, Ref: n.ref(st.Source)}
+	case s.SalaryFinder != nil:
+		f := s.SalaryFinder
+		pv.Finder = &finderView{Text: "No " + f.Name + " figure from the same release was found, so the pay above is national; see",
+			Link: "CareerOneStop's Salary Finder for " + f.Name, URL: f.URL, Ref: n.ref(f.Source)}
+	}
 	o := p.Outlook
-	pv.Outlook = figureView{Where: "United States", Text: OutlookLine(o), About: oneLine(o.Note), Status: StatusLabel(o.Status),
+	pv.Outlook = figureView{Where: "United States", Text: OutlookLine(o), About: oneLine(o.Note), Status: noteStatus(o.Status),
 		Unconfirmed: o.Status == StatusUnconfirmed}
 	if o.Period != "" {
 		pv.Outlook.Ref = n.ref(o.Source)

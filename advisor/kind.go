@@ -81,9 +81,43 @@ const (
 	numberTooLarge               // above max
 )
 
-// numberRe is a number as people type it once "$" and thousands separators
-// are gone: a sign, digits, a decimal point, an exponent.
-var numberRe = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
+// isNumberText reports whether s is a number as people type it once "$" and
+// thousands separators are gone: a sign, digits, a decimal point, an
+// exponent (the pattern ^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$, written out
+// because a cohort reads millions of cells).
+func isNumberText(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	whole := digits()
+	frac := 0
+	if i < len(s) && s[i] == '.' {
+		i++
+		frac = digits()
+	}
+	if whole == 0 && frac == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
 
 // groupedRe is a whole part written with thousands separators: 2,000 or 2_000.
 var groupedRe = regexp.MustCompile(`^\d{1,3}([,_]\d{3})+$`)
@@ -116,7 +150,7 @@ func (q *Question) readNumber(text string) (any, float64, numberProblem) {
 	if hasPoint {
 		s += "." + frac
 	}
-	if !numberRe.MatchString(s) {
+	if !isNumberText(s) {
 		return nil, 0, numberNotRead
 	}
 	return q.numberFrom(s)

@@ -147,6 +147,10 @@ func annotate(name string, root *yaml.Node, df *dataFile) {
 		} else {
 			p.Salary.pos = p.pos
 		}
+		p.Outlook.pos = p.pos
+		if on := child(pn, "outlook"); on != nil {
+			p.Outlook.pos = posOf(on)
+		}
 		steps := items(pn, "steps")
 		for j := range p.Steps {
 			p.Steps[j].pos = itemPos(steps, j, p.pos)
@@ -194,6 +198,29 @@ func annotate(name string, root *yaml.Node, df *dataFile) {
 	nodes = items(root, "examples")
 	for i := range df.Examples {
 		df.Examples[i].file, df.Examples[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "state_pay")
+	for i := range df.StatePay {
+		df.StatePay[i].file, df.StatePay[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "families")
+	for i := range df.Families {
+		df.Families[i].file, df.Families[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "funding")
+	for i := range df.Funding {
+		df.Funding[i].file, df.Funding[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "states")
+	for i := range df.States {
+		if l := df.States[i].Licence; l != nil {
+			l.pos = df.States[i].pos
+			if i < len(nodes) {
+				if ln := child(nodes[i], "licence"); ln != nil {
+					l.pos = posOf(ln)
+				}
+			}
+		}
 	}
 	if fn := child(root, "fit"); fn != nil {
 		df.fitFile, df.fitPos = name, posOf(fn)
@@ -247,6 +274,12 @@ func idOf(v any) string {
 		return x.ID
 	case *Example:
 		return x.Name
+	case *StatePay:
+		return x.SOC + "/" + x.State
+	case *Family:
+		return x.ID
+	case *Funding:
+		return x.ID
 	}
 	return ""
 }
@@ -296,6 +329,25 @@ func (e *Engine) merge(df *dataFile, seen map[string]string, ps *problems) {
 		x := &df.Examples[i]
 		upsert(&e.examples, x, x.Name, "example", x.file, x.pos, seen, ps)
 	}
+	for i := range df.StatePay {
+		sp := &df.StatePay[i]
+		id := ""
+		if sp.SOC != "" && sp.State != "" {
+			id = sp.SOC + "/" + sp.State
+		}
+		upsert(&e.statePay, sp, id, "state_pay (soc/state)", sp.file, sp.pos, seen, ps)
+	}
+	for i := range df.Families {
+		f := &df.Families[i]
+		upsert(&e.families, f, f.ID, "family", f.file, f.pos, seen, ps)
+	}
+	for i := range df.Funding {
+		f := &df.Funding[i]
+		upsert(&e.funding, f, f.ID, "funding", f.file, f.pos, seen, ps)
+	}
+	if df.SalaryFinder.ID != "" {
+		e.salaryFinder, e.salaryFinderFile = df.SalaryFinder, df.name
+	}
 	if len(df.Fit) > 0 {
 		if where, dup := seen["fit"]; dup {
 			ps.add(df.fitFile, df.fitPos, "fit bands defined twice (first at %s)", where)
@@ -329,6 +381,9 @@ func (e *Engine) link(ps *problems) {
 	}
 	for _, s := range e.sources {
 		e.sourceIndex[s.ID] = s
+	}
+	for _, f := range e.families {
+		e.familyIndex[f.ID] = f
 	}
 	bodies := map[string]*Body{}
 	for _, b := range e.bodies {
@@ -367,6 +422,25 @@ func (e *Engine) link(ps *problems) {
 		if !validStatus(s.Status) {
 			ps.add(s.file, s.pos, "source %q: status %q; allowed: %s", s.ID, s.Status, quoteList(names(statuses)))
 		}
+		if s.Family.ID != "" && e.familyIndex[s.Family.ID] == nil {
+			ps.add(s.file, s.Family.Pos, "source %q: unknown family %q%s", s.ID, s.Family.ID, didYouMean(s.Family.ID, idsOf(e.families)))
+		}
+	}
+	for _, f := range e.families {
+		if _, ok := parseMonth(f.Newest); !ok {
+			ps.add(f.file, f.pos, "family %q: newest %q is not a date; write YYYY-MM or YYYY", f.ID, f.Newest)
+		}
+	}
+	e.linkStatePay(ps)
+	for _, s := range e.states {
+		e.linkStateLicence(s, ps)
+	}
+	for _, f := range e.funding {
+		e.linkFunding(f, ps)
+	}
+	e.linkFinder()
+	if e.salaryFinder.ID != "" {
+		e.requireSource(e.salaryFinder, e.salaryFinderFile, e.salaryFinder.Pos, "salary_finder", ps)
 	}
 	for _, r := range e.rules {
 		e.linkRule(r, ps)
@@ -479,9 +553,11 @@ func (e *Engine) linkPath(p *Path, ps *problems) {
 		if s.AsOf == "" {
 			ps.add(p.file, s.pos, "%s: salary has no as_of date", where)
 		}
-		if s.Low > s.High {
+		switch {
+		case s.Low == 0 && s.High == 0: // no range for this release
+		case s.Low > s.High:
 			ps.add(p.file, s.pos, "%s: salary low %d is greater than high %d", where, s.Low, s.High)
-		} else if s.Median < s.Low || s.Median > s.High {
+		case s.Median < s.Low || s.Median > s.High:
 			ps.add(p.file, s.pos, "%s: salary median %d is outside low..high %d..%d", where, s.Median, s.Low, s.High)
 		}
 		if !validStatus(s.Status) {
@@ -785,4 +861,100 @@ func names[T ~string](vals []T) []string {
 		out[i] = string(v)
 	}
 	return out
+}
+
+// linkStatePay checks the state pay figures and indexes them by occupation
+// code and state.
+func (e *Engine) linkStatePay(ps *problems) {
+	for _, sp := range e.statePay {
+		where := fmt.Sprintf("state_pay %s %s", sp.SOC, sp.State)
+		if _, ok := e.stateIndex[sp.State]; !ok {
+			ps.add(sp.file, sp.pos, "%s: unknown state %q", where, sp.State)
+		}
+		if sp.Amount <= 0 {
+			ps.add(sp.file, sp.pos, "%s: amount must be more than 0", where)
+		}
+		if sp.Kind != PayMean && sp.Kind != PayMedian {
+			ps.add(sp.file, sp.pos, "%s: kind %q; allowed: %q or %q (a state figure says which it is)", where, sp.Kind, PayMean, PayMedian)
+		}
+		if _, ok := parseMonth(sp.AsOf); !ok {
+			ps.add(sp.file, sp.pos, "%s: as_of %q is not a date; write YYYY-MM (a state figure needs its release)", where, sp.AsOf)
+		}
+		if !validStatus(sp.Status) {
+			ps.add(sp.file, sp.pos, "%s: status %q; allowed: %s", where, sp.Status, quoteList(names(statuses)))
+		}
+		e.requireSource(sp.Source, sp.file, sp.pos, where, ps)
+		m := e.statePayIndex[sp.SOC]
+		if m == nil {
+			m = map[string]*StatePay{}
+			e.statePayIndex[sp.SOC] = m
+		}
+		m[sp.State] = sp
+	}
+}
+
+// linkStateLicence checks a state's licence facts: a board page, at least
+// one level, each level's title and ranges, a source and a status.
+func (e *Engine) linkStateLicence(s *State, ps *problems) {
+	l := s.Licence
+	if l == nil {
+		return
+	}
+	where := "state " + s.Code + " licence"
+	if l.Board == "" {
+		ps.add(s.file, l.pos, "%s: no board (who issues the licence)", where)
+	}
+	if l.URL != "" && siteRoot(l.URL) {
+		ps.add(s.file, l.pos, "%s: url %q is a site root; give the board's licensing page", where, l.URL)
+	}
+	if l.Technician == nil && l.Technologist == nil {
+		ps.add(s.file, l.pos, "%s: give technician:, technologist: or both", where)
+	}
+	for _, lv := range []*LicenceLevel{l.Technician, l.Technologist} {
+		if lv == nil {
+			continue
+		}
+		if lv.Title == "" {
+			ps.add(s.file, l.pos, "%s: a level has no title", where)
+		}
+		for _, r := range []Range{lv.Months, lv.Cost} {
+			if r.Min > r.Max || r.Min < 0 {
+				ps.add(s.file, r.Pos, "%s: a range must be [low, high] with 0 <= low <= high", where)
+			}
+		}
+		if lv.Status != "" && !validStatus(lv.Status) {
+			ps.add(s.file, l.pos, "%s: status %q; allowed: %s", where, lv.Status, quoteList(names(statuses)))
+		}
+	}
+	if !validStatus(l.Status) {
+		ps.add(s.file, l.pos, "%s: status %q; allowed: %s", where, l.Status, quoteList(names(statuses)))
+	}
+	if l.AsOf == "" {
+		ps.add(s.file, l.pos, "%s: no as_of date", where)
+	}
+	e.requireSource(l.Source, s.file, l.pos, where, ps)
+}
+
+// linkFunding checks a way to pay: its words, condition, paths, step kinds
+// and source.
+func (e *Engine) linkFunding(f *Funding, ps *problems) {
+	where := "funding " + f.ID
+	if f.Name == "" || f.Text == "" {
+		ps.add(f.file, f.pos, "%s: needs a name and a text", where)
+	}
+	e.compile(&f.When, f.file, where+" when", ps)
+	for _, r := range f.Paths {
+		if _, ok := e.pathIndex[r.ID]; !ok {
+			ps.add(f.file, r.Pos, "%s: unknown path %q%s", where, r.ID, didYouMean(r.ID, e.pathIDs()))
+		}
+	}
+	for _, k := range f.StepKinds {
+		if !slices.Contains(stepKinds, k) {
+			ps.add(f.file, f.pos, "%s: step kind %q%s; allowed: %s", where, k, didYouMean(string(k), names(stepKinds)), quoteList(names(stepKinds)))
+		}
+	}
+	if !validStatus(f.Status) {
+		ps.add(f.file, f.pos, "%s: status %q; allowed: %s", where, f.Status, quoteList(names(statuses)))
+	}
+	e.requireSource(f.Source, f.file, f.pos, where, ps)
 }

@@ -166,7 +166,11 @@ func (q *Question) IsLever() bool { return q.Lever == nil || *q.Lever }
 
 // Salary is a pay figure with its source.
 type Salary struct {
-	Median int    `yaml:"median"`
+	// Median is the headline figure: the median, or for an estimate the
+	// figure the project stands by (see Estimate).
+	Median int `yaml:"median"`
+	// Low and High are the 10th and 90th percentiles of the same release;
+	// both 0 when that release's range was not found.
 	Low    int    `yaml:"low"`
 	High   int    `yaml:"high"`
 	Per    string `yaml:"per"`
@@ -174,8 +178,80 @@ type Salary struct {
 	Source Ref    `yaml:"source"`
 	Status Status `yaml:"status"`
 	Note   string `yaml:"note"`
+	// Covers says in a few words what the figure covers ("phlebotomists",
+	// "lab technologists and technicians together"); it is shown beside the
+	// figure wherever it appears.
+	Covers string `yaml:"covers"`
+	// Estimate marks the project's own estimate (such as a lower quartile
+	// standing in for an occupation BLS does not publish): it is labelled
+	// "our estimate", never a median.
+	Estimate bool `yaml:"estimate"`
+	// SOC is the occupation code of the figure (29-2010): state figures for
+	// the same code are shown beside it.
+	SOC string `yaml:"soc"`
+	// Occupation is the occupation's title as BLS writes it, used to point
+	// to CareerOneStop's Salary Finder for a state without a figure.
+	Occupation string `yaml:"occupation"`
 
 	pos Pos // where in the file (set by the loader)
+}
+
+// StatePay is one state's pay figure for an occupation (state_pay: in the
+// data). It is shown beside the national figure only when it is from the
+// same release or at most one release older, and it is never scaled.
+type StatePay struct {
+	SOC    string `yaml:"soc"`
+	State  string `yaml:"state"`
+	Amount int    `yaml:"amount"`
+	// Kind is "mean" or "median": state tables often give only the mean.
+	Kind   string `yaml:"kind"`
+	Per    string `yaml:"per"`
+	AsOf   string `yaml:"as_of"`
+	Source Ref    `yaml:"source"`
+	Status Status `yaml:"status"`
+	Note   string `yaml:"note"`
+
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
+}
+
+// Pay kinds of a state figure.
+const (
+	PayMean   = "mean"
+	PayMedian = "median"
+)
+
+// Family is a source family that publishes releases (BLS wages, College
+// Board prices): newest is the newest release the data uses, so a figure
+// from an older one is stale (see [Engine.Staleness]).
+type Family struct {
+	ID     string `yaml:"id"`
+	Title  string `yaml:"title"`
+	Newest string `yaml:"newest"`
+
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
+}
+
+// Funding is a way to pay for training, named on a plan that costs more
+// than the person's budget when its conditions hold.
+type Funding struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	// Text says what it is, who it is for and what to ask, in a sentence or two.
+	Text string `yaml:"text"`
+	// When is a condition over the answers; empty always holds.
+	When Cond `yaml:"when"`
+	// Paths limits it to these paths; empty is every path.
+	Paths []Ref `yaml:"paths"`
+	// StepKinds limits it to plans with a step of one of these kinds that
+	// costs money (a degree program, a short training course); empty is any.
+	StepKinds []StepKind `yaml:"step_kinds"`
+	Source    Ref        `yaml:"source"`
+	Status    Status     `yaml:"status"`
+
+	file string // the file it was read from (set by the loader)
+	pos  Pos    // where in the file (set by the loader)
 }
 
 // Outlook is projected employment growth with its source.
@@ -186,6 +262,8 @@ type Outlook struct {
 	Source    Ref     `yaml:"source"`
 	Status    Status  `yaml:"status"`
 	Note      string  `yaml:"note"`
+
+	pos Pos // where in the file (set by the loader)
 }
 
 // Gate is a requirement of a path; when it is not met the bridge says how to meet it.
@@ -282,7 +360,10 @@ type Path struct {
 	pos           Pos    // where in the file (set by the loader)
 	hasLabLicence bool
 	targets       []*Credential // resolved Targets
-	cands         []int         // steps that can help meet a target's route (planner.go)
+	// finderHead and finderTail are the Salary Finder address around the
+	// state code (linkFinder).
+	finderHead, finderTail string
+	cands                  []int // steps that can help meet a target's route (planner.go)
 }
 
 // Level describes the technician or technologist level as a whole, for comparison.
@@ -373,9 +454,45 @@ type State struct {
 	Note     string `yaml:"note"`
 	Source   Ref    `yaml:"source"`
 	Status   Status `yaml:"status"`
+	// Licence is what the state's laboratory licence takes, by level; the
+	// plan's lab licence step says it for the person's state.
+	Licence *StateLicence `yaml:"licence"`
 
 	file string // the file it was read from (set by the loader)
 	pos  Pos    // where in the file (set by the loader)
+}
+
+// StateLicence is a state's laboratory personnel licence: who issues it,
+// what it is called and costs at each level, and its rules.
+type StateLicence struct {
+	Board string `yaml:"board"`
+	// URL is the board's licensing page (a page, not a site root).
+	URL          string        `yaml:"url"`
+	Technician   *LicenceLevel `yaml:"technician"`
+	Technologist *LicenceLevel `yaml:"technologist"`
+	// NationalExam says whether a national certification meets the exam
+	// requirement, and which.
+	NationalExam string `yaml:"national_exam"`
+	// Trainee is the trainee licence and approved training, where the state has them.
+	Trainee string `yaml:"trainee"`
+	Renewal string `yaml:"renewal"`
+	AsOf    string `yaml:"as_of"`
+	Source  Ref    `yaml:"source"`
+	Status  Status `yaml:"status"`
+
+	pos Pos // where in the file (set by the loader)
+}
+
+// LicenceLevel is a state licence at one level: its title as the state
+// writes it, and what applying takes.
+type LicenceLevel struct {
+	Title  string `yaml:"title"`
+	Months Range  `yaml:"months"`
+	Cost   Range  `yaml:"cost"`
+	// Fee says how the cost is made up, or that it is not confirmed.
+	Fee string `yaml:"fee"`
+	// Status is how sure the fee is (the licence's status when empty).
+	Status Status `yaml:"status"`
 }
 
 // Rule changes path scores when its condition holds.
@@ -411,6 +528,8 @@ type Source struct {
 	AsOf      string `yaml:"as_of"`
 	Status    Status `yaml:"status"`
 	Note      string `yaml:"note"`
+	// Family names the source family whose releases it belongs to, if any.
+	Family Ref `yaml:"family"`
 
 	file string // the file it was read from (set by the loader)
 	pos  Pos    // where in the file (set by the loader)
@@ -469,7 +588,13 @@ type dataFile struct {
 	Examples    []Example    `yaml:"examples"`
 	// CurrentLastWhen is when a path the person already stands on ranks
 	// after every other (for people who want to move on).
-	CurrentLastWhen Cond `yaml:"current_last_when"`
+	CurrentLastWhen Cond       `yaml:"current_last_when"`
+	StatePay        []StatePay `yaml:"state_pay"`
+	Families        []Family   `yaml:"families"`
+	Funding         []Funding  `yaml:"funding"`
+	// SalaryFinder is the source whose page finds a state's pay (CareerOneStop's
+	// Salary Finder), linked where the data has no state figure.
+	SalaryFinder Ref `yaml:"salary_finder"`
 
 	fitFile string
 	fitPos  Pos

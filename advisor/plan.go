@@ -76,7 +76,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 		}
 	}
 
-	b := planBuilder{e: e, pr: pr, env: env, cited: cited}
+	b := planBuilder{e: e, m: m, p: p, pr: pr, env: env, cited: cited}
 	// the chosen credential's exam comes from the path, or is made from the
 	// credential's figures and goes after the route's own steps
 	synthExam := chosen != nil && !slices.ContainsFunc(p.Steps, func(st Step) bool {
@@ -94,7 +94,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 			}
 			continue
 		case st.Kind == StepExam && chosen != nil && st.Credential.ID == chosen.cred.ID:
-			b.add(st, chosen.exam)
+			b.add(st, *chosen.exam)
 			continue
 		case st.Kind.meets():
 			// a step of another route; with no route to follow (none can be
@@ -107,7 +107,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 			continue
 		}
 		if synthExam {
-			b.addPlan(chosen.exam)
+			b.addPlan(*chosen.exam)
 			synthExam = false
 		}
 		if !shared[i] {
@@ -116,9 +116,9 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 		b.add(st, e.planStep(st))
 	}
 	if synthExam {
-		b.addPlan(chosen.exam)
+		b.addPlan(*chosen.exam)
 	}
-	b.finish(p)
+	b.finish()
 }
 
 // applies reports whether a step's when holds and its skip_if does not.
@@ -130,7 +130,7 @@ func (e *Engine) applies(m *vm.VM, st *Step, env map[string]any) bool {
 // in order; an exam step for a credential already held is skipped.
 func (e *Engine) planByConditions(m *vm.VM, p *Path, env map[string]any, pr *PathResult, cited citations) {
 	held, _ := env[idCertificationsHeld].([]string)
-	b := planBuilder{e: e, pr: pr, env: env, cited: cited}
+	b := planBuilder{e: e, m: m, p: p, pr: pr, env: env, cited: cited}
 	for i := range p.Steps {
 		st := &p.Steps[i]
 		if !e.applies(m, st, env) {
@@ -141,7 +141,7 @@ func (e *Engine) planByConditions(m *vm.VM, p *Path, env map[string]any, pr *Pat
 		}
 		b.add(st, e.planStep(st))
 	}
-	b.finish(p)
+	b.finish()
 }
 
 // planBuilder adds steps to a plan in order and totals the time and cost to a
@@ -149,6 +149,8 @@ func (e *Engine) planByConditions(m *vm.VM, p *Path, env map[string]any, pr *Pat
 // left out of the totals.
 type planBuilder struct {
 	e            *Engine
+	m            *vm.VM
+	p            *Path
 	pr           *PathResult
 	env          map[string]any
 	cited        citations
@@ -157,15 +159,30 @@ type planBuilder struct {
 	licenceShown bool
 }
 
+// add adds a step. The state's lab licence step says what the licence of
+// the person's state is called at the path's level, and its months and
+// cost, from the state's licence facts (states.yaml); the path's licence
+// ([PathResult.Licence]) carries the rest (board, fee, rules).
 func (b *planBuilder) add(st *Step, ps PlanStep) {
 	if st.labLicence {
 		if code, ok := b.env[idState].(string); ok {
 			if s := b.e.stateIndex[code]; s != nil {
-				if s.Note != "" {
+				li := b.e.pathLicenceInfo(s, b.p.Level)
+				if li.Title != "" {
+					ps.Title = LicenceStepTitle(li)
+					ps.Months, ps.Cost = li.Months, li.Cost
+					ps.Source = li.Source
+					if li.Cost == (Span{}) {
+						// the fee is not counted: say so where the $0 is
+						ps.Detail = strings.TrimSpace(ps.Detail + " " + licenceFee(li))
+					}
+				} else if s.Note != "" {
+					// without licence facts the state's note is the step's only word on it
+					// (with them, the licence section says it)
 					ps.Note = strings.TrimSpace(strings.Join([]string{ps.Note, s.Name + ": " + s.Note}, " "))
 					b.cited.add(s.Source.ID)
 				}
-				b.pr.Licence = b.e.licenceInfo(s)
+				b.pr.Licence = li
 			}
 		}
 	}
@@ -191,9 +208,10 @@ func (b *planBuilder) addPlan(ps PlanStep) {
 	}
 }
 
-// finish sets the totals and the timeline and budget notes.
-func (b *planBuilder) finish(p *Path) {
-	pr := b.pr
+// finish sets the totals, the timeline and budget notes and, when the plan
+// can cost more than the budget, the ways to pay that fit it.
+func (b *planBuilder) finish() {
+	pr, p := b.pr, b.p
 	pr.TotalMonths, pr.TotalCost = b.months, b.cost
 	if pr.Licence == nil && p.hasLabLicence {
 		// the path has a lab licence step that this state does not need: say so
@@ -204,10 +222,17 @@ func (b *planBuilder) finish(p *Path) {
 			}
 		}
 	}
+	if l := pr.Licence; l != nil {
+		b.cited.add(l.Source)
+	}
 	timeline, _ := asNumber(b.env[idTimelineMonths])
 	budget, _ := asNumber(b.env[idBudget])
 	pr.FitsTimeline = float64(b.months.Min) <= timeline
 	pr.FitsBudget = float64(b.cost.Min) <= budget
+	pr.Funding = nil
+	if float64(b.cost.Max) > budget {
+		pr.Funding = b.e.fundingFor(b.m, p, b.env, pr.Plan, b.cited)
+	}
 	pr.TimelineNote = timelineNote(b.months, timeline)
-	pr.BudgetNote = budgetNote(b.cost, budget)
+	pr.BudgetNote = budgetNote(b.cost, budget, pr.Funding)
 }

@@ -141,6 +141,9 @@ type planner struct {
 	// changed are the questions the steps applied since the last reset may
 	// have changed.
 	changed varSet
+	// atStart is, per step, whether it applies to the person's own answers
+	// (0 not known yet, 1 yes, 2 no).
+	atStart []uint8
 }
 
 type undoEntry struct {
@@ -192,7 +195,7 @@ type routeOption struct {
 	years  []float64 // for each of steps: the years an experience step adds
 	months Span      // the steps plus the exam
 	cost   Span
-	exam   PlanStep // the credential's exam step
+	exam   *PlanStep // the credential's exam step (one per credential)
 }
 
 // applicable reports whether step i can be taken where it stands in the
@@ -200,6 +203,24 @@ type routeOption struct {
 // step's credential has a route the answers meet.
 func (pl *planner) applicable(i int) bool {
 	st := &pl.p.Steps[i]
+	// nothing it reads has changed in this trial: the answer is the one for
+	// the person's own answers, worked out once per path
+	if !st.reads.meets(pl.changed) {
+		if pl.atStart == nil {
+			pl.atStart = make([]uint8, len(pl.p.Steps))
+		}
+		if pl.atStart[i] == 0 {
+			pl.atStart[i] = 2
+			if pl.evalApplicable(st) {
+				pl.atStart[i] = 1
+			}
+		}
+		return pl.atStart[i] == 1
+	}
+	return pl.evalApplicable(st)
+}
+
+func (pl *planner) evalApplicable(st *Step) bool {
 	if !eval(pl.m, &st.When, pl.env) || (!st.SkipIf.IsZero() && eval(pl.m, &st.SkipIf, pl.env)) {
 		return false
 	}
@@ -471,7 +492,8 @@ func (e *Engine) options(pl *planner, targets []*Credential, held []string, cite
 				Because: heldBecause, Held: true, Met: []string{}, Unmet: []string{}, Status: StatusOfficial})
 			continue
 		}
-		exam := e.examStep(pl.p, c)
+		exam := new(PlanStep)
+		*exam = e.examStep(pl.p, c)
 		for ri := range c.Routes {
 			rt := &c.Routes[ri]
 			rr := RouteResult{CredentialID: c.ID, Credential: c.Name, Route: rt.Route, Summary: rt.Summary,

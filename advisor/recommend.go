@@ -2,7 +2,9 @@ package advisor
 
 import (
 	"cmp"
+	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/expr-lang/expr/vm"
 )
@@ -73,6 +75,9 @@ type PathResult struct {
 	// Alternatives are the other routes that can be met, best first, each
 	// with the months and cost of its own steps and exam.
 	Alternatives []Alternative `json:"alternatives"`
+	// Funding names ways to pay that fit the plan, when its cost can go
+	// above the person's budget (its high end is more than the budget).
+	Funding []FundingInfo `json:"funding,omitempty"`
 
 	path *Path
 }
@@ -160,7 +165,9 @@ type RouteResult struct {
 	Chosen bool `json:"chosen,omitempty"`
 }
 
-// LicenceInfo says whether the student's state licenses this work.
+// LicenceInfo says whether the student's state licenses this work and, on
+// a path with the state's lab licence step, what that licence is and takes
+// at the path's level.
 type LicenceInfo struct {
 	State    string `json:"state"`
 	Name     string `json:"name"`
@@ -168,6 +175,24 @@ type LicenceInfo struct {
 	Note     string `json:"note,omitempty"`
 	Status   Status `json:"status"`
 	Source   string `json:"source"`
+	// Title is the licence at the path's level, as the state names it.
+	Title    string `json:"title,omitempty"`
+	Board    string `json:"board,omitempty"`
+	BoardURL string `json:"board_url,omitempty"`
+	Months   Span   `json:"months,omitzero"`
+	Cost     Span   `json:"cost,omitzero"`
+	// Fee says how the cost is made up, or that it is not confirmed.
+	Fee       string `json:"fee,omitempty"`
+	FeeStatus Status `json:"fee_status,omitempty"`
+	// NationalExam says whether a national certification meets the exam
+	// requirement; Trainee the trainee licence and approved training.
+	NationalExam string `json:"national_exam,omitempty"`
+	Trainee      string `json:"trainee,omitempty"`
+	Renewal      string `json:"renewal,omitempty"`
+	// LicenceStatus is how sure the licence facts are (Status is how sure
+	// the state's place on the licensing list is). With licence facts,
+	// Source is their source.
+	LicenceStatus Status `json:"licence_status,omitempty"`
 }
 
 // SalaryInfo is pay with its source and date.
@@ -180,6 +205,50 @@ type SalaryInfo struct {
 	Source string `json:"source"`
 	Status Status `json:"status"`
 	Note   string `json:"note,omitempty"`
+	// Covers says what the figure covers ("phlebotomists"); it is shown
+	// beside the figure wherever it appears.
+	Covers string `json:"covers,omitempty"`
+	// Estimate marks the project's own estimate, never a BLS median.
+	Estimate bool   `json:"estimate,omitempty"`
+	SOC      string `json:"soc,omitempty"`
+	// State is the person's state's figure, when the data has one from the
+	// same release as the national figure or one release older.
+	State *StatePayInfo `json:"state,omitempty"`
+	// SalaryFinder points to the state's pay on CareerOneStop when the data
+	// has no state figure to show (the figure above is national).
+	SalaryFinder *FinderInfo `json:"salary_finder,omitempty"`
+}
+
+// StatePayInfo is one state's pay figure, with its release and whether it
+// is a mean or a median.
+type StatePayInfo struct {
+	State  string `json:"state"`
+	Name   string `json:"name"`
+	Amount int    `json:"amount"`
+	Kind   string `json:"kind"`
+	Per    string `json:"per"`
+	AsOf   string `json:"as_of"`
+	Source string `json:"source"`
+	Status Status `json:"status"`
+	Note   string `json:"note,omitempty"`
+}
+
+// FinderInfo is where to look up a state's pay: CareerOneStop's Salary
+// Finder for the occupation and state.
+type FinderInfo struct {
+	State  string `json:"state"`
+	Name   string `json:"name"`
+	URL    string `json:"url"`
+	Source string `json:"source"`
+}
+
+// FundingInfo is a way to pay for a plan that can cost more than the budget.
+type FundingInfo struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Text   string `json:"text"`
+	Source string `json:"source"`
+	Status Status `json:"status"`
 }
 
 // OutlookInfo is projected growth with its source.
@@ -274,16 +343,26 @@ type standing struct {
 // by [Engine.Paths] ranks higher, so a tie never depends on file names or on
 // the order files were read in.
 func (e *Engine) stand(m *vm.VM, a Answers, withReasons bool) standing {
-	s := standing{env: e.envFor(a)}
+	return e.standIn(m, e.envFor(a), a, withReasons)
+}
+
+// standIn is stand with the environment map given (filled here), so a
+// cohort can reuse one map per student.
+func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bool) standing {
+	s := standing{env: e.fillEnv(env, a)}
 	held, _ := s.env[idCertificationsHeld].([]string)
 	s.now = e.evalNow(m, s.env, withReasons)
 	var ok []string
 	ok, s.unsure = e.eligibleLists(s.now, held)
 	s.env[eligibleNowVar] = ok
-	s.current = make([]bool, len(e.paths))
 	last := !e.currentLast.IsZero() && eval(m, &e.currentLast, s.env)
-	for i, p := range e.paths {
-		s.current[i] = !p.CurrentIf.IsZero() && eval(m, &p.CurrentIf, s.env)
+	if last || withReasons {
+		// the ranking needs them all; otherwise (a cohort row) only the top
+		// path's is asked for, by top
+		s.current = make([]bool, len(e.paths))
+		for i, p := range e.paths {
+			s.current[i] = e.isCurrent(m, p, s.env)
+		}
 	}
 	s.scores, s.reasons = e.score(m, s.env, withReasons)
 	s.order = make([]int, len(e.paths))
@@ -314,14 +393,28 @@ func (e *Engine) Top(a Answers) PathResult {
 // route (ok) and only by an unconfirmed one (unsure), by name.
 func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string) {
 	var m vm.VM
-	s := e.stand(&m, a, false)
+	env, _ := e.envPool.Get().(map[string]any)
+	if env == nil {
+		env = make(map[string]any, len(e.questions)+2)
+	}
+	defer e.envPool.Put(env)
+	s := e.standIn(&m, env, a, false)
 	best := s.order[0]
 	p := e.paths[best]
 	e.fillNow(&m, s.env, s.now, p.targets)
+	current := e.isCurrent(&m, p, s.env)
+	if s.current != nil {
+		current = s.current[best]
+	}
 	pr = PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
-		Fit: e.fitLabel(s.scores[best]), Current: s.current[best], path: p}
+		Fit: e.fitLabel(s.scores[best]), Current: current, path: p}
 	e.plan(&m, p, s.env, s.now, &pr, nil)
 	return pr, e.credentialNames(s.env[eligibleNowVar].([]string)), e.credentialNames(s.unsure)
+}
+
+// isCurrent reports whether the person already stands on path p.
+func (e *Engine) isCurrent(m *vm.VM, p *Path, env map[string]any) bool {
+	return !p.CurrentIf.IsZero() && eval(m, &p.CurrentIf, env)
 }
 
 // credentialNames names credentials by id, as their bodies write them.
@@ -342,13 +435,17 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 	s := e.stand(&m, a, true)
 	env, scores, reasons, order := s.env, s.scores, s.reasons, s.order
 
-	// build each result in its place; all plans share one allocation
-	steps := make([]PlanStep, 0, e.maxSteps)
+	// build each result in its place; each plan is made in a scratch slice
+	// and copied into one shared allocation, so plans take only the room
+	// their steps need
+	steps := make([]PlanStep, 0, e.maxSteps/2)
+	scratch := make([]PlanStep, 0, 16)
 	cited := make(citations, len(e.sources))
 	r.Paths = make([]PathResult, len(e.paths))
 	for rank, i := range order {
 		p := e.paths[i]
-		pr := PathResult{
+		pr := &r.Paths[rank]
+		*pr = PathResult{
 			Rank: rank + 1, ID: p.ID, Title: p.Title, Level: p.Level, Summary: p.Summary,
 			Score: scores[i], Fit: e.fitLabel(scores[i]), Reasons: reasons[i], Current: s.current[i], path: p,
 		}
@@ -366,16 +463,17 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 			}
 			pr.Gates = append(pr.Gates, gr)
 		}
-		pr.Plan = steps[len(steps) : len(steps) : len(steps)+len(p.Steps)+1]
-		e.plan(&m, p, env, s.now, &pr, cited)
-		steps = steps[:len(steps)+len(pr.Plan)]
-		pr.Salary = SalaryInfo{Median: p.Salary.Median, Low: p.Salary.Low, High: p.Salary.High, Per: p.Salary.Per,
-			AsOf: p.Salary.AsOf, Source: p.Salary.Source.ID, Status: p.Salary.Status, Note: p.Salary.Note}
+		pr.Plan = scratch[:0]
+		e.plan(&m, p, env, s.now, pr, cited)
+		scratch = pr.Plan[:0]
+		start := len(steps)
+		steps = append(steps, pr.Plan...)
+		pr.Plan = steps[start:len(steps):len(steps)]
+		pr.Salary = e.salaryInfo(p, env, cited)
 		pr.Outlook = OutlookInfo{GrowthPct: p.Outlook.GrowthPct, Period: p.Outlook.Period, Openings: p.Outlook.Openings,
 			Source: p.Outlook.Source.ID, Status: p.Outlook.Status, Note: p.Outlook.Note}
 		cited.add(p.Salary.Source.ID)
 		cited.add(p.Outlook.Source.ID)
-		r.Paths[rank] = pr
 	}
 	r.Recommended = r.Paths[0].ID
 
@@ -402,6 +500,125 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 
 func (e *Engine) licenceInfo(s *State) *LicenceInfo {
 	return &LicenceInfo{State: s.Code, Name: s.Name, Required: s.Licenses, Note: s.Note, Status: s.Status, Source: s.Source.ID}
+}
+
+// levelLicence is the state's licence at a path's level, or nil when the
+// data does not have it.
+func levelLicence(s *State, level string) *LicenceLevel {
+	if s == nil || s.Licence == nil {
+		return nil
+	}
+	if level == LevelTechnologist {
+		return s.Licence.Technologist
+	}
+	return s.Licence.Technician
+}
+
+// pathLicenceInfo is licenceInfo with the licence the path's level needs.
+func (e *Engine) pathLicenceInfo(s *State, level string) *LicenceInfo {
+	li := e.licenceInfo(s)
+	l := s.Licence
+	if l == nil {
+		return li
+	}
+	li.Board, li.BoardURL = l.Board, l.URL
+	li.NationalExam, li.Trainee, li.Renewal = l.NationalExam, l.Trainee, l.Renewal
+	li.Source, li.LicenceStatus = l.Source.ID, l.Status
+	if lv := levelLicence(s, level); lv != nil {
+		li.Title, li.Fee = lv.Title, lv.Fee
+		li.Months, li.Cost = Span{lv.Months.Min, lv.Months.Max}, Span{lv.Cost.Min, lv.Cost.Max}
+		li.FeeStatus = cmp.Or(lv.Status, l.Status)
+	}
+	return li
+}
+
+// salaryInfo is a path's pay with what it covers, the person's state's
+// figure when the data has one from the same release or one older, and
+// otherwise a pointer to the state's pay on CareerOneStop.
+func (e *Engine) salaryInfo(p *Path, env map[string]any, cited citations) SalaryInfo {
+	s := p.Salary
+	si := SalaryInfo{Median: s.Median, Low: s.Low, High: s.High, Per: s.Per, AsOf: s.AsOf, Source: s.Source.ID,
+		Status: s.Status, Note: s.Note, Covers: s.Covers, Estimate: s.Estimate, SOC: s.SOC}
+	code, _ := env[idState].(string)
+	st := e.stateIndex[code]
+	if st == nil || s.SOC == "" {
+		return si
+	}
+	if sp := e.statePayIndex[s.SOC][code]; sp != nil && sameOrPreviousRelease(sp.AsOf, s.AsOf) {
+		si.State = &StatePayInfo{State: code, Name: st.Name, Amount: sp.Amount, Kind: sp.Kind, Per: cmp.Or(sp.Per, s.Per),
+			AsOf: sp.AsOf, Source: sp.Source.ID, Status: sp.Status, Note: sp.Note}
+		cited.add(sp.Source.ID)
+		return si
+	}
+	if src := e.sourceIndex[e.salaryFinder.ID]; src != nil {
+		si.SalaryFinder = &FinderInfo{State: code, Name: st.Name, URL: p.finderURL(code), Source: src.ID}
+		cited.add(src.ID)
+	}
+	return si
+}
+
+// sameOrPreviousRelease reports whether a state figure of date d is from the
+// release of the national figure n or the one before (releases are yearly);
+// a figure that cannot be dated, or a newer one, is not shown beside it.
+func sameOrPreviousRelease(d, n string) bool {
+	dm, ok1 := parseMonth(d)
+	nm, ok2 := parseMonth(n)
+	if !ok1 || !ok2 || dm.yearOnly || nm.yearOnly {
+		return false
+	}
+	gap := nm.index() - dm.index()
+	return gap >= 0 && gap <= 12
+}
+
+// finderURL is salaryFinderURL for the path's occupation in a state; the
+// parts around the state were worked out at load (linkFinder).
+func (p *Path) finderURL(state string) string {
+	return p.finderHead + url.QueryEscape(state) + p.finderTail
+}
+
+// linkFinder works out each path's Salary Finder address but for the state.
+func (e *Engine) linkFinder() {
+	src := e.sourceIndex[e.salaryFinder.ID]
+	if src == nil {
+		return
+	}
+	for _, p := range e.paths {
+		u := salaryFinderURL(src.URL, p.Salary.Occupation, p.Salary.SOC, "\x00")
+		p.finderHead, p.finderTail, _ = strings.Cut(u, "%00")
+	}
+}
+
+// salaryFinderURL is CareerOneStop's Salary Finder for an occupation in a
+// state: base?keyword=<title>&soccode=<6 digits>&location=<state>.
+func salaryFinderURL(base, occupation, soc, state string) string {
+	q := url.Values{}
+	q.Set("keyword", occupation)
+	q.Set("soccode", strings.ReplaceAll(soc, "-", ""))
+	q.Set("location", state)
+	return base + "?" + q.Encode()
+}
+
+// fundingFor lists the ways to pay that fit a plan: their condition holds,
+// they name the path (or none), and the plan has a paid step of a kind
+// they cover (or they name no kind).
+func (e *Engine) fundingFor(m *vm.VM, p *Path, env map[string]any, plan []PlanStep, cited citations) []FundingInfo {
+	var out []FundingInfo
+	for _, f := range e.funding {
+		if !f.When.IsZero() && !eval(m, &f.When, env) {
+			continue
+		}
+		if len(f.Paths) > 0 && !slices.ContainsFunc(f.Paths, func(r Ref) bool { return r.ID == p.ID }) {
+			continue
+		}
+		if len(f.StepKinds) > 0 && !slices.ContainsFunc(plan, func(s PlanStep) bool {
+			return !s.Later && s.Cost.Max > 0 && slices.Contains(f.StepKinds, s.Kind)
+		}) {
+			continue
+		}
+		out = append(out, FundingInfo{ID: f.ID, Name: f.Name, Text: f.Text, Source: f.Source.ID, Status: f.Status})
+		cited.add(f.Source.ID)
+	}
+	return out
 }
 
 func abs(x int) int {

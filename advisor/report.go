@@ -112,7 +112,7 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 	for i := 1; i < len(r.Paths); i++ {
 		p := &r.Paths[i]
 		hang(b, fmt.Sprintf("%2d. ", p.Rank), fmt.Sprintf("%s (%s): %s, score %d; %s to a first job, %s; pay %s%s",
-			p.Title, p.Level, p.Fit, p.Score, MonthsText(p.TotalMonths), DollarSpan(p.TotalCost), Dollars(p.Salary.Median), hereText(p)))
+			p.Title, p.Level, p.Fit, p.Score, MonthsText(p.TotalMonths), DollarSpan(p.TotalCost), PayShort(p.Salary), hereText(p)))
 		if len(p.Reasons) > 0 {
 			hang(b, "    why: ", p.Reasons[0].Because)
 		}
@@ -164,6 +164,12 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 	}
 	hang(b, "  ", Capitalize(p.TimelineNote)+".")
 	hang(b, "  ", Capitalize(p.BudgetNote)+".")
+	if len(p.Funding) > 0 {
+		para(b, "  ", "Ways to pay that may fit this plan:")
+		for _, f := range p.Funding {
+			hang(b, "    - ", FundingLine(f)+fmt.Sprintf(" Source: %s [%s].", e.SourceName(f.Source), StatusLabel(f.Status)))
+		}
+	}
 
 	if len(p.Alternatives) > 0 {
 		heading(b, "Other ways to certify")
@@ -183,9 +189,16 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 	}
 
 	heading(b, "Pay and outlook")
-	hang(b, "  Pay:     ", Capitalize(SalaryLine(p.Salary))+fmt.Sprintf(". Source: %s [%s].", e.SourceName(p.Salary.Source), StatusLabel(p.Salary.Status)))
+	hang(b, "  Pay:     ", Capitalize(NationalPayLine(p.Salary))+fmt.Sprintf(". Source: %s [%s].", e.SourceName(p.Salary.Source), StatusLabel(p.Salary.Status)))
 	if p.Salary.Note != "" {
 		para(b, "           ", p.Salary.Note)
+	}
+	if line := StatePayLine(p.Salary); line != "" {
+		line = sentence(line)
+		if st := p.Salary.State; st != nil {
+			line += fmt.Sprintf(" Source: %s [%s].", e.SourceName(st.Source), StatusLabel(st.Status))
+		}
+		hang(b, "  State:   ", line)
 	}
 	hang(b, "  Outlook: ", Capitalize(OutlookLine(p.Outlook))+fmt.Sprintf(". Source: %s [%s].", e.SourceName(p.Outlook.Source), StatusLabel(p.Outlook.Status)))
 	if p.Outlook.Note != "" {

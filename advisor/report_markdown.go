@@ -125,7 +125,18 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 	for _, s := range p.Steps {
 		e.markdownStep(b, s)
 	}
-	fmt.Fprintf(b, "%s %s\n", mdLead(p.TimelineNote), mdText(p.BudgetNote))
+	funding := ""
+	if len(p.Funding) > 0 {
+		funding = " Ways to pay that may fit: "
+		for _, f := range p.Funding {
+			funding += f.Sep + "**" + mdText(f.Name) + "**" + mdRef(f.Ref)
+			if f.Unconfirmed {
+				funding += " (unconfirmed)"
+			}
+		}
+		funding += "."
+	}
+	fmt.Fprintf(b, "%s %s%s\n", mdLead(p.TimelineNote), mdText(p.BudgetNote), funding)
 	if len(p.Later) > 0 {
 		b.WriteString("\nLater, once you are working:\n\n")
 		for _, s := range p.Later {
@@ -168,6 +179,13 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 		}
 		fmt.Fprintf(b, "- **Pay (%s):** %s, %s%s. %s.%s\n", mdText(f.Where), mdText(f.Text), mdText(f.AsOf), mdRef(f.Ref),
 			Capitalize(f.Status), mdAbout(f.About))
+	}
+	if f := h.Pay.Finder; f != nil {
+		url := mdText(f.URL)
+		if safeURL.MatchString(f.URL) {
+			url = "<" + f.URL + ">"
+		}
+		fmt.Fprintf(b, "- %s %s%s: %s\n", mdLead(f.Text), mdText(f.Link), mdRef(f.Ref), url)
 	}
 	o := &h.Pay.Outlook
 	fmt.Fprintf(b, "- **Outlook (%s):** %s%s. %s.\n", mdText(o.Where), mdText(o.Text), mdRef(o.Ref), Capitalize(o.Status))

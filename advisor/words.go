@@ -79,10 +79,40 @@ func StatusLabel(s Status) string {
 	return "unconfirmed: verify before relying on it"
 }
 
-// LicenceLine says whether the student's state licenses laboratory staff.
-func LicenceLine(l *LicenceInfo) string {
+// LicenceLine says whether the student's state licenses laboratory staff
+// and, on a path with the state's lab licence step, what that licence is
+// called at the path's level, who issues it (with its page), its fee,
+// whether a national certification meets its exam requirement, any trainee
+// licence and approved training, and renewal.
+func LicenceLine(l *LicenceInfo) string { return licenceLine(l, true) }
+
+// licenceLine is LicenceLine, with renewal only when asked (the two-page
+// handout leaves it out).
+func licenceLine(l *LicenceInfo, renewal bool) string {
 	var s string
 	switch {
+	case l.Required && l.Title != "":
+		s = l.Name + " licenses lab staff; this path needs its " + l.Title
+		if l.Board != "" {
+			s += ", issued by " + l.Board
+			if l.BoardURL != "" {
+				s += " (" + l.BoardURL + ")"
+			}
+		}
+		s += "."
+		if l.Note != "" {
+			s += " " + sentence(l.Note)
+		}
+		s += " " + licenceFee(l)
+		if l.NationalExam != "" {
+			s += " National certification: " + sentence(l.NationalExam)
+		}
+		if l.Trainee != "" {
+			s += " Training: " + sentence(l.Trainee)
+		}
+		if l.Renewal != "" && renewal {
+			s += " Renewal: " + sentence(l.Renewal)
+		}
 	case l.Required:
 		s = l.Name + " licenses clinical laboratory personnel, so the plan includes the licence step."
 		if l.Note != "" {
@@ -93,10 +123,45 @@ func LicenceLine(l *LicenceInfo) string {
 	default:
 		s = l.Name + " does not license clinical laboratory personnel, so the plan has no licence step."
 	}
-	if l.Status == StatusUnconfirmed {
+	if l.Status == StatusUnconfirmed || l.LicenceStatus == StatusUnconfirmed {
 		s += " (Unconfirmed: verify with the state.)"
 	}
 	return s
+}
+
+// licenceFee words a licence's fee: "Fee: $345 ($175 application and $170
+// first registration)", or that it is not confirmed and not counted.
+func licenceFee(l *LicenceInfo) string {
+	if l.Cost == (Span{}) {
+		s := "Fee: not confirmed, so none is counted"
+		if l.Fee != "" {
+			s += " (" + strings.TrimSuffix(strings.TrimSpace(l.Fee), ".") + ")"
+		}
+		return s + "; ask the board."
+	}
+	s := "Fee: " + DollarSpan(l.Cost)
+	if l.Fee != "" {
+		s += " (" + strings.TrimSuffix(strings.TrimSpace(l.Fee), ".") + ")"
+	}
+	s += "."
+	if l.FeeStatus == StatusUnconfirmed {
+		s += " The fee is unconfirmed: verify it with the board."
+	}
+	return s
+}
+
+// LicenceStepTitle is the title of the state's licence step at the path's
+// level: "Apply for New York's clinical laboratory technologist licence".
+func LicenceStepTitle(l *LicenceInfo) string {
+	return "Apply for " + possessive(l.Name) + " " + l.Title
+}
+
+// possessive writes "New York's", "Texas'".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
 }
 
 // Period is the pay period of a salary: "year" when the data leaves it out.
@@ -107,9 +172,122 @@ func (s SalaryInfo) Period() string {
 	return s.Per
 }
 
-// SalaryLine is the one-line pay summary used by every front end.
+// PayLabel names the headline figure: "median", or "our estimate" for the
+// project's own estimate (never a BLS median).
+func PayLabel(s SalaryInfo) string {
+	if s.Estimate {
+		return "our estimate"
+	}
+	return "median"
+}
+
+// SalaryLine is the pay summary used by every front end: the national
+// figure with what it covers ([NationalPayLine]), then the person's state's
+// figure, or where to find it ([StatePayLine]).
 func SalaryLine(s SalaryInfo) string {
-	return fmt.Sprintf("median %s a %s (range %s–%s), as of %s", Dollars(s.Median), s.Period(), Dollars(s.Low), Dollars(s.High), s.AsOf)
+	if st := StatePayLine(s); st != "" {
+		return NationalPayLine(s) + ". " + st
+	}
+	return NationalPayLine(s)
+}
+
+// PayFigures are a figure's low, headline and high in a line, for a pay
+// bar: "low $38,020 · median $61,890 · high $97,990", or the headline alone
+// when the release gives no range ("median $43,660 (no range for this
+// release)"); an estimate is never called a median.
+func PayFigures(s SalaryInfo) string {
+	head := PayLabel(s) + " " + Dollars(s.Median)
+	if s.Low == 0 && s.High == 0 {
+		return head + " (no range for this release)"
+	}
+	return "low " + Dollars(s.Low) + " · " + head + " · high " + Dollars(s.High)
+}
+
+// NationalPayLine is the national figure (a median, or our estimate), its
+// range when the same release gives one, its date and what it covers.
+func NationalPayLine(s SalaryInfo) string {
+	line := "national " + PayLabel(s) + " " + Dollars(s.Median) + " a " + s.Period()
+	if s.Estimate {
+		line = "our estimate " + Dollars(s.Median) + " a " + s.Period() + " (national; not a BLS median)"
+	}
+	if s.Low > 0 || s.High > 0 {
+		line += " (range " + Dollars(s.Low) + "–" + Dollars(s.High) + ")"
+	}
+	line += ", as of " + s.AsOf
+	if s.Covers != "" {
+		line += "; covers " + s.Covers
+	}
+	return line
+}
+
+// PayShort is the pay for a one-line list of paths, with what it covers:
+// "$61,890 (lab technologists and technicians together)", "$47,890, our
+// estimate (the lower quarter of ...)".
+func PayShort(s SalaryInfo) string {
+	p := Dollars(s.Median)
+	if s.Per != "" && s.Per != "year" {
+		p += " a " + s.Per
+	}
+	if s.Estimate {
+		p += ", our estimate"
+	}
+	if s.Covers != "" {
+		p += " (" + s.Covers + ")"
+	}
+	return p
+}
+
+// StatePayLine says what the person's state pays, beside the national
+// figure: its figure with its release and whether it is a mean or a
+// median, or that the figure is national with where to find the state's.
+// It is "" when no state was given.
+func StatePayLine(s SalaryInfo) string {
+	switch {
+	case s.State != nil:
+		st := s.State
+		line := fmt.Sprintf("%s: %s %s a %s, as of %s", st.Name, st.Kind, Dollars(st.Amount), cmpOr(st.Per, s.Period()), st.AsOf)
+		if st.AsOf != s.AsOf {
+			line += " (one release older than the national figure)"
+		}
+		if st.Kind == PayMean {
+			line += "; a mean, which runs above the median"
+		}
+		if st.Status == StatusUnconfirmed {
+			line += " (unconfirmed: verify before relying on it)"
+		}
+		return line
+	case s.SalaryFinder != nil:
+		return fmt.Sprintf("No %s figure from the same release was found, so this pay is national; CareerOneStop's Salary Finder has %s figures (%s)",
+			s.SalaryFinder.Name, possessive(s.SalaryFinder.Name), s.SalaryFinder.URL)
+	}
+	return ""
+}
+
+// cmpOr returns a if it is not empty, else b.
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// FundingLine words a way to pay: "WIOA Individual Training Account: ...".
+func FundingLine(f FundingInfo) string {
+	s := f.Name + ": " + sentence(f.Text)
+	if f.Status == StatusUnconfirmed {
+		s += " (Unconfirmed: verify before relying on it.)"
+	}
+	return s
+}
+
+// FundingNames lists ways to pay by name, for one line: "WIOA Individual
+// Training Account, Workforce Pell Grant and employer-paid training".
+func FundingNames(fs []FundingInfo) string {
+	n := make([]string, len(fs))
+	for i, f := range fs {
+		n[i] = f.Name
+	}
+	return joinAnd(n)
 }
 
 // OutlookLine is the one-line outlook summary.
@@ -367,14 +545,21 @@ func timelineNote(months Span, timeline float64) string {
 	return lead + MonthsText(months) + " against your " + FormatNumber(numberValue(timeline)) + " months"
 }
 
-// budgetNote compares a plan's cost with the person's budget.
-func budgetNote(cost Span, budget float64) string {
+// fundingLead introduces the ways to pay named at the end of a budget note.
+const fundingLead = "; ways to pay that may fit: "
+
+// budgetNote compares a plan's cost with the person's budget and, when the
+// plan can cost more, names the ways to pay that fit it.
+func budgetNote(cost Span, budget float64, funding []FundingInfo) string {
 	lead, tail := "costs more than your budget: ", " (ask about financial aid and employer-paid training)"
 	switch reachOf(cost, budget) {
 	case reachWhole:
 		lead, tail = "fits your budget: ", ""
 	case reachLowEnd:
 		lead, tail = "fits your budget only at the low end: ", ""
+	}
+	if len(funding) > 0 {
+		tail = fundingLead + FundingNames(funding)
 	}
 	return lead + DollarSpan(cost) + " against your " + money(budget) + tail
 }
@@ -518,14 +703,21 @@ func CompactMonths(s Span) string {
 
 // CompactPay writes the median pay in a few characters: $41.8k (a year), or
 // $18.50/hr for pay given by the hour.
+//
+// The project's own estimate is marked "est." (EKG: our estimate, never a
+// median); what a figure covers is on the path's own pay page ([SalaryLine]).
 func CompactPay(s SalaryInfo) string {
+	est := ""
+	if s.Estimate {
+		est = " est."
+	}
 	switch s.Period() {
 	case "year":
-		return CompactMoney(s.Median)
+		return CompactMoney(s.Median) + est
 	case "hour":
-		return "$" + strconv.Itoa(s.Median) + "/hr"
+		return "$" + strconv.Itoa(s.Median) + "/hr" + est
 	}
-	return CompactMoney(s.Median) + "/" + s.Period()
+	return CompactMoney(s.Median) + "/" + s.Period() + est
 }
 
 // PathFacts is a path's time to a first job, its cost and its median pay,
@@ -538,6 +730,16 @@ func PathFacts(p *PathResult) string {
 // $8,325–$19,580".
 func PlanSummary(p *PathResult) string {
 	return MonthsText(p.TotalMonths) + " to a first job, " + DollarSpan(p.TotalCost)
+}
+
+// PlanFunding names the ways to pay that fit a plan that can cost more than
+// the budget: "Ways to pay that may fit: WIOA Individual Training Account and
+// Federal Pell Grant." ("" when the plan fits the budget or none fits).
+func PlanFunding(p *PathResult) string {
+	if len(p.Funding) == 0 {
+		return ""
+	}
+	return "Ways to pay that may fit: " + FundingNames(p.Funding) + "."
 }
 
 // HereSentence says what "you are here" means on a path's own page.

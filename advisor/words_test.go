@@ -22,9 +22,17 @@ func TestPlanNotes(t *testing.T) {
 		if got := timelineNote(tt.span, tt.have); got != tt.timeline {
 			t.Errorf("timelineNote(%v, %v) = %q; want %q", tt.span, tt.have, got, tt.timeline)
 		}
-		if got := budgetNote(tt.span, tt.have); got != tt.budget {
+		if got := budgetNote(tt.span, tt.have, nil); got != tt.budget {
 			t.Errorf("budgetNote(%v, %v) = %q; want %q", tt.span, tt.have, got, tt.budget)
 		}
+	}
+}
+
+func TestBudgetNoteNamesFunding(t *testing.T) {
+	fs := []FundingInfo{{Name: "WIOA Individual Training Account"}, {Name: "employer-paid training"}}
+	want := "fits your budget only at the low end: $4–$8 against your $6; ways to pay that may fit: WIOA Individual Training Account and employer-paid training"
+	if got := budgetNote(Span{4, 8}, 6, fs); got != want {
+		t.Errorf("budgetNote = %q; want %q", got, want)
 	}
 }
 
@@ -59,8 +67,20 @@ func TestSalaryPeriodAndLine(t *testing.T) {
 	if s.Period() != "year" {
 		t.Errorf("no per: Period = %q; want year", s.Period())
 	}
-	if got, want := SalaryLine(s), "median $61,890 a year (range $38,020–$97,990), as of 2024-05"; got != want {
+	if got, want := SalaryLine(s), "national median $61,890 a year (range $38,020–$97,990), as of 2024-05"; got != want {
 		t.Errorf("SalaryLine = %q; want %q", got, want)
+	}
+	s.Covers = "lab technologists and technicians together"
+	if got, want := SalaryLine(s), "national median $61,890 a year (range $38,020–$97,990), as of 2024-05; covers lab technologists and technicians together"; got != want {
+		t.Errorf("SalaryLine with covers = %q; want %q", got, want)
+	}
+	// an estimate is never called a median, and a release without a range shows none
+	e := SalaryInfo{Median: 47890, AsOf: "2025-05", Estimate: true, Covers: "the lower quarter of all cardiovascular technologists and technicians"}
+	if got, want := SalaryLine(e), "our estimate $47,890 a year (national; not a BLS median), as of 2025-05; covers the lower quarter of all cardiovascular technologists and technicians"; got != want {
+		t.Errorf("SalaryLine of an estimate = %q; want %q", got, want)
+	}
+	if got, want := PayShort(e), "$47,890, our estimate (the lower quarter of all cardiovascular technologists and technicians)"; got != want {
+		t.Errorf("PayShort of an estimate = %q; want %q", got, want)
 	}
 	s.Per = "hour"
 	if s.Period() != "hour" {
@@ -94,5 +114,27 @@ func TestCapitalize(t *testing.T) {
 		if got := Capitalize(in); got != want {
 			t.Errorf("Capitalize(%q) = %q; want %q", in, got, want)
 		}
+	}
+}
+
+func TestCompactWordsCarryTheCaveats(t *testing.T) {
+	if got := CompactPay(SalaryInfo{Median: 47890, Estimate: true}); got != "$47.9k est." {
+		t.Errorf("CompactPay of an estimate = %q; want $47.9k est.", got)
+	}
+	if got := CompactPay(SalaryInfo{Median: 61890}); got != "$61.9k" {
+		t.Errorf("CompactPay = %q", got)
+	}
+	p := &PathResult{Funding: []FundingInfo{{Name: "WIOA Individual Training Account"}, {Name: "Workforce Pell Grant"}}}
+	if got, want := PlanFunding(p), "Ways to pay that may fit: WIOA Individual Training Account and Workforce Pell Grant."; got != want {
+		t.Errorf("PlanFunding = %q; want %q", got, want)
+	}
+	if got := PlanFunding(&PathResult{}); got != "" {
+		t.Errorf("PlanFunding of a plan within the budget = %q", got)
+	}
+	if got, want := PayFigures(SalaryInfo{Median: 43660}), "median $43,660 (no range for this release)"; got != want {
+		t.Errorf("PayFigures without a range = %q; want %q", got, want)
+	}
+	if got, want := PayFigures(SalaryInfo{Median: 47890, Estimate: true}), "our estimate $47,890 (no range for this release)"; got != want {
+		t.Errorf("PayFigures of an estimate = %q; want %q", got, want)
 	}
 }

@@ -167,8 +167,8 @@ func (s compareScreen) yourPaths(levels []*advisor.Level, w int) []string {
 			continue
 		}
 		lines = append(lines, hang(l.Title+": ", fmt.Sprintf("%s (rank %d, %s)", p.Title, p.Rank, p.Fit), w, st.Heading, st.Text)...)
-		lines = append(lines, hang("  ", fmt.Sprintf("%s to a first job · %s · median pay %s a %s",
-			advisor.MonthsText(p.TotalMonths), advisor.DollarSpan(p.TotalCost), advisor.Dollars(p.Salary.Median), p.Salary.Period()), w, st.Subtle, st.Subtle)...)
+		lines = append(lines, hang("  ", fmt.Sprintf("%s to a first job · %s · pay %s",
+			advisor.MonthsText(p.TotalMonths), advisor.DollarSpan(p.TotalCost), advisor.PayShort(p.Salary)), w, st.Subtle, st.Subtle)...)
 	}
 	if len(levels) < 2 {
 		return lines

@@ -12,8 +12,8 @@
 // typed ahead land on the right screen; commands are for real IO only
 // (messages.go). The screens share one common (common.go: engine, styles,
 // keys, terminal size); the root sees them through a small interface for
-// their view, size and help (screen.go), and draws the footer under them
-// (footer.go). The session controller (sessionctl.go) saves the answers as
+// their view, size and help (screen.go), sizes and draws them (view.go) and
+// the footer under them (footer.go). The session controller (sessionctl.go) saves the answers as
 // they change, and the what-if controller (whatifctl.go, drawn by
 // whatif.go) lets a counselor try a change without touching them. Each kind
 // of question has its own field type (field.go, field_*.go), used by the

@@ -517,6 +517,10 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 			lines = append(lines, hang(fmt.Sprintf("%d. ", i+1), t, w, st.Marker, st.Text)...)
 		}
 	}
+	if f := advisor.PlanFunding(p); f != "" {
+		lines = append(lines, "")
+		lines = append(lines, para(f, w, st.Text)...)
+	}
 	lines = append(lines, "")
 	lines = append(lines, para(p.Summary, w, st.Text)...)
 	return append(lines, s.overviewRest(p, w)...)
@@ -796,6 +800,9 @@ func payBar(st *Styles, sal advisor.SalaryInfo, top, w int) []string {
 	}
 	cell := func(v int) int { return min(int(math.Round(float64(v)*float64(bw-1)/float64(top))), bw-1) }
 	lo, md, hi := cell(sal.Low), cell(sal.Median), cell(sal.High)
+	if sal.Low == 0 && sal.High == 0 { // no range in this release: the figure alone
+		lo, hi = md, md
+	}
 	var b strings.Builder
 	for i := range bw {
 		switch {
@@ -807,7 +814,7 @@ func payBar(st *Styles, sal advisor.SalaryInfo, top, w int) []string {
 			b.WriteString(st.BarEmpty.Render("·"))
 		}
 	}
-	figures := fmt.Sprintf("low %s · median %s · high %s", advisor.Dollars(sal.Low), advisor.Dollars(sal.Median), advisor.Dollars(sal.High))
+	figures := advisor.PayFigures(sal)
 	return append([]string{st.Subtle.Render(left) + b.String() + st.Subtle.Render(right)}, para(figures, w, st.Text)...)
 }
 

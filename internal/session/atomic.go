@@ -138,7 +138,11 @@ func Cleanup() {
 // WriteFile writes data to name atomically with mode 0600: a reader, or a
 // crash at any moment, sees the old file whole or the new one whole. On
 // failure the old file is untouched and no temporary file is left.
-func WriteFile(name string, data []byte) error {
+func WriteFile(name string, data []byte) error { return writeAtomic(name, data, true) }
+
+// writeAtomic writes data through a temporary file and puts it in place,
+// over an existing file only when replace is set.
+func writeAtomic(name string, data []byte, replace bool) error {
 	f, err := CreateAtomic(name)
 	if err != nil {
 		return err
@@ -147,5 +151,5 @@ func WriteFile(name string, data []byte) error {
 		f.Abort()
 		return fmt.Errorf("write %s: %w", name, err)
 	}
-	return f.Commit()
+	return f.commit(replace)
 }

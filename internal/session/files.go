@@ -134,17 +134,7 @@ func CheckOutput(name string, inputs ...string) error {
 // WriteNew writes data to name with mode 0600 as [WriteFile] does, but only if
 // name does not exist: it never replaces a file. It returns an error that
 // wraps fs.ErrExist when name exists.
-func WriteNew(name string, data []byte) error {
-	f, err := CreateAtomic(name)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Abort()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return f.commit(false)
-}
+func WriteNew(name string, data []byte) error { return writeAtomic(name, data, false) }
 
 // Resolve returns the file a path names once symbolic links are followed,
 // so that a session given through a link is written to the link's target
