@@ -29,6 +29,10 @@ type Layer struct {
 // one folder is a problem, and the paths an overlay adds come after the
 // others in order of id, since that order breaks ties in ranking (see
 // [Engine.Recommend]).
+//
+// When base's files are the ones builtin_gen.go was generated from (the
+// embedded data, unedited), their decoded form there is used instead of
+// parsing them; every check and condition compile runs all the same.
 func Load(base fs.FS, overlays ...Layer) (*Engine, error) {
 	return load(base, true, overlays)
 }
@@ -46,21 +50,20 @@ func load(base fs.FS, builtin bool, overlays []Layer) (*Engine, error) {
 			complete = false
 		}
 		sortByName(names, contents) // whatever order the folder listed them in
+		// files are parsed in parallel under the layer's budget, then merged in name order
+		display := make([]string, len(names))
+		for i, name := range names {
+			display[i] = name
+			if l.Dir != "" {
+				display[i] = path.Join(l.Dir, name)
+			}
+		}
 		fileProblems := make([]problems, len(names))
 		var parsed []*dataFile
 		if li == 0 && builtin && ok {
-			// the embedded files, parsed at build time (builtin.go)
-			parsed = builtinFor(names, contents)
+			parsed = builtinFor(names, contents) // the embedded files, parsed at build time (builtin.go)
 		}
 		if parsed == nil {
-			// files are parsed in parallel under the layer's budget, then merged in name order
-			display := make([]string, len(names))
-			for i, name := range names {
-				display[i] = name
-				if l.Dir != "" {
-					display[i] = path.Join(l.Dir, name)
-				}
-			}
 			parsed = parseLayer(l.Dir, display, contents, fileProblems)
 		}
 		seen := map[string]string{} // kind/id -> where, to catch duplicates within a layer
