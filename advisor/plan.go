@@ -13,7 +13,12 @@ const maxPathSteps = 64
 // plan builds a path's plan, its totals, notes and certification routes. A
 // path with targets follows the route that fits the person best (see
 // planner.go); a path without follows its steps' when and skip_if.
+//
+// With cited nil (a cohort row, [Engine.Top]) the plan is lean: its steps,
+// totals and route, without the certification routes' words, the notes or
+// the funding, which a cohort row does not show.
 func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *PathResult, cited citations) {
+	lean := cited == nil
 	held, _ := env[idCertificationsHeld].([]string)
 	if pr.Plan == nil {
 		pr.Plan = make([]PlanStep, 0, len(p.Steps)+1)
@@ -26,9 +31,10 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 	}
 
 	pl := &planner{e: e, m: m, env: env, p: p, now: now, cands: p.cands}
-	results, opts := e.options(pl, e.pathTargets(p, env), held, cited)
+	targets := e.pathTargets(p, env)
+	results, opts := e.options(pl, targets, held, cited, lean)
 	pr.Certifications = results
-	heldTarget := slices.ContainsFunc(results, func(r RouteResult) bool { return r.Held })
+	heldTarget := slices.ContainsFunc(targets, func(c *Credential) bool { return slices.Contains(held, c.ID) })
 	licenceHeld, _ := env[idStateLicenceHeld].(bool)
 	skipLicence := licenceHeld && pr.Current
 
@@ -76,7 +82,7 @@ func (e *Engine) plan(m *vm.VM, p *Path, env map[string]any, now nowTable, pr *P
 		}
 	}
 
-	b := planBuilder{e: e, m: m, p: p, pr: pr, env: env, cited: cited}
+	b := planBuilder{e: e, m: m, p: p, pr: pr, env: env, cited: cited, lean: lean}
 	// the chosen credential's exam comes from the path, or is made from the
 	// credential's figures and goes after the route's own steps
 	synthExam := chosen != nil && !slices.ContainsFunc(p.Steps, func(st Step) bool {
@@ -154,6 +160,7 @@ type planBuilder struct {
 	pr           *PathResult
 	env          map[string]any
 	cited        citations
+	lean         bool // a cohort row's plan: no notes or funding (see plan)
 	later        bool
 	months, cost Span
 	licenceShown bool
@@ -229,6 +236,9 @@ func (b *planBuilder) finish() {
 	budget, _ := asNumber(b.env[idBudget])
 	pr.FitsTimeline = float64(b.months.Min) <= timeline
 	pr.FitsBudget = float64(b.cost.Min) <= budget
+	if b.lean {
+		return // a cohort row needs the totals, not the words
+	}
 	pr.Funding = nil
 	if float64(b.cost.Max) > budget {
 		pr.Funding = b.e.fundingFor(b.m, p, b.env, pr.Plan, b.cited)

@@ -476,70 +476,87 @@ func (e *Engine) pathTargets(p *Path, env map[string]any) []*Credential {
 
 // options works out, for each route of each target credential not held, its
 // verdict and (when it can be met) the steps, months and cost to meet it.
-// It returns the route results in data order and the options that can be met.
-func (e *Engine) options(pl *planner, targets []*Credential, held []string, cited citations) ([]RouteResult, []routeOption) {
+// It returns the route results in data order (none when lean: a cohort row
+// does not show them) and the options that can be met.
+func (e *Engine) options(pl *planner, targets []*Credential, held []string, cited citations, lean bool) ([]RouteResult, []routeOption) {
 	n := 0
 	for _, c := range targets {
 		n += len(c.Routes)
 	}
-	out := make([]RouteResult, 0, n)
+	var out []RouteResult
+	var parts []string // every route's met and unmet parts, in one allocation
+	if !lean {
+		out = make([]RouteResult, 0, n)
+		parts = make([]string, 0, 4*n)
+	}
 	opts := make([]routeOption, 0, n)
-	parts := make([]string, 0, 4*n) // every route's met and unmet parts, in one allocation
 	for ti, c := range targets {
 		ci := e.credIndex[c.ID]
 		if slices.Contains(held, c.ID) {
-			out = append(out, RouteResult{CredentialID: c.ID, Credential: c.Name, Eligible: EligibleNow,
-				Because: heldBecause, Held: true, Met: []string{}, Unmet: []string{}, Status: StatusOfficial})
+			if !lean {
+				out = append(out, RouteResult{CredentialID: c.ID, Credential: c.Name, Eligible: EligibleNow,
+					Because: heldBecause, Held: true, Met: []string{}, Unmet: []string{}, Status: StatusOfficial})
+			}
 			continue
 		}
 		exam := new(PlanStep)
 		*exam = e.examStep(pl.p, c)
 		for ri := range c.Routes {
 			rt := &c.Routes[ri]
-			rr := RouteResult{CredentialID: c.ID, Credential: c.Name, Route: rt.Route, Summary: rt.Summary,
-				Status: rt.Status, Source: rt.Source.ID, Note: rt.Note}
-			cited.add(rt.Source.ID)
-			mask := pl.now[ci][ri]
-			start := len(parts)
-			for qi := range rt.Requires {
-				if mask&(1<<qi) != 0 {
-					parts = append(parts, rt.Requires[qi].Because)
-				}
-			}
-			mid := len(parts)
-			for qi := range rt.Requires {
-				if mask&(1<<qi) == 0 {
-					parts = append(parts, rt.Requires[qi].Because)
-				}
-			}
-			rr.Met, rr.Unmet = parts[start:mid:mid], parts[mid:len(parts):len(parts)]
 			opt := routeOption{cred: c, ci: ci, ri: ri, target: ti, exam: exam}
+			met := pl.now.metNow(e, ci, ri)
+			var rr RouteResult
+			if !lean {
+				rr = RouteResult{CredentialID: c.ID, Credential: c.Name, Route: rt.Route, Summary: rt.Summary,
+					Status: rt.Status, Source: rt.Source.ID, Note: rt.Note}
+				cited.add(rt.Source.ID)
+				mask := pl.now[ci][ri]
+				start := len(parts)
+				for qi := range rt.Requires {
+					if mask&(1<<qi) != 0 {
+						parts = append(parts, rt.Requires[qi].Because)
+					}
+				}
+				mid := len(parts)
+				for qi := range rt.Requires {
+					if mask&(1<<qi) == 0 {
+						parts = append(parts, rt.Requires[qi].Because)
+					}
+				}
+				rr.Met, rr.Unmet = parts[start:mid:mid], parts[mid:len(parts):len(parts)]
+			}
 			switch {
 			case rt.Discontinued:
-				rr.Eligible = EligibleNo
-				rr.Because = routeDiscontinued(rt.Note)
-				rr.Note = ""
-				out = append(out, rr)
+				if !lean {
+					rr.Eligible = EligibleNo
+					rr.Because = routeDiscontinued(rt.Note)
+					rr.Note = ""
+					out = append(out, rr)
+				}
 				continue
-			case len(rr.Unmet) == 0:
+			case met:
 				rr.Eligible = EligibleNow
-				rr.Because = rt.allMet
+				if !lean {
+					rr.Because = rt.allMet
+				}
 			default:
 				steps, years, ok := pl.meet(ci, ri)
 				if !ok {
-					rr.Eligible = EligibleNo
-					rr.Because = routeNotMet(rr.Unmet)
-					out = append(out, rr)
+					if !lean {
+						rr.Eligible = EligibleNo
+						rr.Because = routeNotMet(rr.Unmet)
+						out = append(out, rr)
+					}
 					continue
 				}
 				opt.steps, opt.years = steps, years
-				last := &pl.p.Steps[steps[len(steps)-1]]
-				rr.Eligible = EligibleAfterPlan
-				rr.AfterStep = last.Title
-				rr.Because = routeMetAfter(last.Title, rr.Unmet)
-			}
-			if len(opt.steps) > 0 {
-				rr.Steps = make([]string, len(opt.steps))
+				if !lean {
+					last := &pl.p.Steps[steps[len(steps)-1]]
+					rr.Eligible = EligibleAfterPlan
+					rr.AfterStep = last.Title
+					rr.Because = routeMetAfter(last.Title, rr.Unmet)
+					rr.Steps = make([]string, len(steps))
+				}
 			}
 			for k, i := range opt.steps {
 				st := &pl.p.Steps[i]
@@ -550,12 +567,16 @@ func (e *Engine) options(pl *planner, targets []*Credential, held []string, cite
 				}
 				opt.months = addSpan(opt.months, months)
 				opt.cost = addSpan(opt.cost, cost)
-				rr.Steps[k] = st.Title
+				if !lean {
+					rr.Steps[k] = st.Title
+				}
 			}
 			opt.months = addSpan(opt.months, exam.Months)
 			opt.cost = addSpan(opt.cost, exam.Cost)
-			rr.Months, rr.Cost = opt.months, opt.cost
-			out = append(out, rr)
+			if !lean {
+				rr.Months, rr.Cost = opt.months, opt.cost
+				out = append(out, rr)
+			}
 			opts = append(opts, opt)
 		}
 	}

@@ -382,8 +382,9 @@ func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bo
 }
 
 // Top returns the top-ranked path and its plan only: what a cohort report
-// needs, at a fraction of the cost of [Engine.Recommend]. It ranks exactly as
-// Recommend does.
+// needs, at a fraction of the cost of [Engine.Recommend]. It ranks and plans
+// exactly as Recommend does, but leaves out the words a cohort row does not
+// show (the certification routes, the timeline and budget notes, funding).
 func (e *Engine) Top(a Answers) PathResult {
 	pr, _, _ := e.top(a)
 	return pr
