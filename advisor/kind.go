@@ -81,6 +81,23 @@ const (
 	numberTooLarge               // above max
 )
 
+// plainDigits reads s when it is one to nine decimal digits and nothing
+// else (leading zeros are decimal: 010 is ten).
+func plainDigits(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
 // isNumberText reports whether s is a number as people type it once "$" and
 // thousands separators are gone: a sign, digits, a decimal point, an
 // exponent (the pattern ^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$, written out
@@ -128,6 +145,17 @@ var groupedRe = regexp.MustCompile(`^\d{1,3}([,_]\d{3})+$`)
 // and refuses what they do not mean (a comma as a decimal point: "1,5"),
 // then reads the rest as [Question.numberFrom] does for a data file.
 func (q *Question) readNumber(text string) (any, float64, numberProblem) {
+	if n, ok := plainDigits(text); ok {
+		// the common case (a cohort's cells): a whole number, nothing to take off
+		lo, hi := q.Bounds()
+		switch {
+		case n < lo:
+			return nil, float64(n), numberTooSmall
+		case n > hi:
+			return nil, float64(n), numberTooLarge
+		}
+		return n, float64(n), numberOK
+	}
 	s := strings.TrimSpace(text)
 	sign := ""
 	if s != "" && (s[0] == '-' || s[0] == '+') {

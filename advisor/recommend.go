@@ -330,7 +330,8 @@ type standing struct {
 	env     map[string]any
 	now     nowTable
 	unsure  []string // credentials only an unconfirmed route opens now
-	current []bool   // per path
+	current []bool   // per path (nil in a cohort row: top asks as it goes)
+	last    bool     // paths the person stands on rank last (current_last_when)
 	scores  []int
 	reasons [][]Reason
 	order   []int // path indexes, best first
@@ -355,10 +356,10 @@ func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bo
 	var ok []string
 	ok, s.unsure = e.eligibleLists(s.now, held)
 	s.env[eligibleNowVar] = ok
-	last := !e.currentLast.IsZero() && eval(m, &e.currentLast, s.env)
-	if last || withReasons {
-		// the ranking needs them all; otherwise (a cohort row) only the top
-		// path's is asked for, by top
+	s.last = !e.currentLast.IsZero() && eval(m, &e.currentLast, s.env)
+	if withReasons {
+		// a report shows every path's; a cohort row asks only as many as it
+		// must (see top)
 		s.current = make([]bool, len(e.paths))
 		for i, p := range e.paths {
 			s.current[i] = e.isCurrent(m, p, s.env)
@@ -370,7 +371,7 @@ func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bo
 		s.order[i] = i
 	}
 	back := func(i int) int {
-		if last && s.current[i] {
+		if s.last && s.current != nil && s.current[i] {
 			return 1
 		}
 		return 0
@@ -400,13 +401,20 @@ func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string) {
 	}
 	defer e.envPool.Put(env)
 	s := e.standIn(&m, env, a, false)
+	// s.order ranks by score alone here; when paths the person stands on go
+	// last, the best is the first that is not one (or the first, if all are)
 	best := s.order[0]
+	current := e.isCurrent(&m, e.paths[best], s.env)
+	if s.last && current {
+		for _, i := range s.order[1:] {
+			if !e.isCurrent(&m, e.paths[i], s.env) {
+				best, current = i, false
+				break
+			}
+		}
+	}
 	p := e.paths[best]
 	e.fillNow(&m, s.env, s.now, p.targets)
-	current := e.isCurrent(&m, p, s.env)
-	if s.current != nil {
-		current = s.current[best]
-	}
 	pr = PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
 		Fit: e.fitLabel(s.scores[best]), Current: current, path: p}
 	e.plan(&m, p, s.env, s.now, &pr, nil)
