@@ -744,11 +744,6 @@ func (q *Question) optionValues() []string {
 	return out
 }
 
-func (q *Question) hasOption(v string) bool {
-	_, ok := q.optionFor(v)
-	return ok
-}
-
 // optionFor returns the option value that v names: the value itself, or,
 // in any case, the value, the option's label, its short label (before a
 // colon), or an alias (a credential's name as its body writes it, such as

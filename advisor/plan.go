@@ -163,7 +163,6 @@ type planBuilder struct {
 	lean         bool // a cohort row's plan: no notes or funding (see plan)
 	later        bool
 	months, cost Span
-	licenceShown bool
 }
 
 // add adds a step. The state's lab licence step says what the licence of

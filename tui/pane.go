@@ -49,4 +49,3 @@ func (p *pane) pageUp()       { p.vp.PageUp() }
 func (p *pane) pageDown()     { p.vp.PageDown() }
 func (p pane) atTop() bool    { return p.vp.AtTop() }
 func (p pane) atBottom() bool { return p.vp.AtBottom() }
-func (p pane) height() int    { return p.vp.Height() }

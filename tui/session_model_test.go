@@ -254,7 +254,7 @@ func TestSessionFileOptionSavesChanges(t *testing.T) {
 	}
 	m = press(m, "tab")
 	m = typeText(m, "Ana")
-	m = press(m, "enter", "enter")
+	press(m, "enter", "enter") // the answer is saved as it is given
 	label, a, err := session.Load(engine(t), path)
 	if err != nil || label != "Ana" || len(a) != 1 {
 		t.Fatalf("--session FILE after one answer: %q %v %v", label, a, err)
