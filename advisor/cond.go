@@ -604,6 +604,9 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 		}
 		return out, ""
 	case KindNumber, KindScale:
+		if q.skippable() && n.Kind == yaml.ScalarNode && isSkipText(n.Value) {
+			return 0, ""
+		}
 		lo, hi := q.Bounds() // a question missing its bounds is reported at load
 		// YAML tags a number too large for a float64 (1e999) as text; a
 		// plain (unquoted) one is still a number, out of bounds

@@ -313,6 +313,9 @@ func (e *Engine) answerViews(a Answers) ([]answerView, bool) {
 	out := make([]answerView, 0, len(shown))
 	assumed := false
 	for _, q := range shown {
+		if e.InInventory(q) {
+			continue // the interest profile shows these
+		}
 		v, answered := vis.Value(q)
 		out = append(out, answerView{Label: q.Name(), Text: oneLine(q.AnswerText(v)), Assumed: !answered})
 		assumed = assumed || !answered

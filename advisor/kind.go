@@ -69,6 +69,16 @@ func (q *Question) NumberRule() string {
 	return fmt.Sprintf("a whole number from %d to %d", lo, hi)
 }
 
+// skippable reports whether q is a scale question that may be skipped: its
+// answer is then 0 (see Question.Skip).
+func (q *Question) skippable() bool { return q.Skip != "" && q.Kind == KindScale }
+
+// isSkipText reports whether an answer text skips a skippable scale: 0, s or
+// skip, in any case.
+func isSkipText(s string) bool {
+	return s == "0" || strings.EqualFold(s, "s") || strings.EqualFold(s, "skip")
+}
+
 // numberProblem is why a text is not an answer to a number question.
 type numberProblem int
 
@@ -236,6 +246,9 @@ func numberValue(f float64) any {
 // decimals only where the question allows them. It returns the answer, or a
 // message that says what is wrong and what to type instead.
 func (q *Question) ParseNumber(text string) (any, string) {
+	if q.skippable() && isSkipText(strings.TrimSpace(text)) {
+		return 0, ""
+	}
 	v, f, p := q.readNumber(text)
 	if p == numberOK {
 		return v, ""
