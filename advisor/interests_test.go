@@ -387,3 +387,14 @@ func TestCorrelationBands(t *testing.T) {
 		t.Errorf("MatchWords: %q", got)
 	}
 }
+
+// BenchmarkRecommendWithInventory is BenchmarkRecommend's career changer with
+// all 24 activities rated, so the profile and the ten matches are worked out.
+func BenchmarkRecommendWithInventory(b *testing.B) {
+	e := embedded(b)
+	a := rate(goldenPersonas["career-changer"].Clone(), map[byte][]int{'R': {4, 4, 3, 5}, 'I': {5}, 'A': {1, 2, 1, 2}, 'S': {3}, 'E': {2}, 'C': {4}})
+	b.ReportAllocs()
+	for b.Loop() {
+		e.Recommend(a)
+	}
+}
