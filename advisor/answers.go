@@ -324,11 +324,23 @@ func (e *Engine) Template() []byte {
 			}
 			b.WriteString("\n")
 		case KindScale:
-			fmt.Fprintf(&b, "#   %d to %d", *q.Min, *q.Max)
-			if len(q.ScaleLabels) == 2 {
-				fmt.Fprintf(&b, " (%d = %s, %d = %s)", *q.Min, comment(q.ScaleLabels[0]), *q.Max, comment(q.ScaleLabels[1]))
+			lo, hi := q.Bounds()
+			fmt.Fprintf(&b, "#   %d to %d", lo, hi)
+			switch {
+			case len(q.ScaleLabels) == 2 && hi-lo+1 != 2:
+				fmt.Fprintf(&b, " (%d = %s, %d = %s)\n", lo, comment(q.ScaleLabels[0]), hi, comment(q.ScaleLabels[1]))
+			case len(q.ScaleLabels) == hi-lo+1:
+				// a label for every point: list them all
+				b.WriteString(":\n")
+				for n := lo; n <= hi; n++ {
+					fmt.Fprintf(&b, "#     %d = %s\n", n, comment(q.ScaleLabels[n-lo]))
+				}
+			default:
+				b.WriteString("\n")
 			}
-			b.WriteString("\n")
+			if q.skippable() {
+				fmt.Fprintf(&b, "#   0 or skip = skipped (%s)\n", comment(q.Skip))
+			}
 		case KindYesNo:
 			b.WriteString("#   true or false\n")
 		}

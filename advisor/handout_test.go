@@ -309,8 +309,17 @@ func TestHandoutPrintsOnTwoPages(t *testing.T) {
 	}
 	e := embedded(t)
 	dir := t.TempDir()
+	cases := map[string]advisor.Answers{}
 	for _, p := range people {
-		page := handout(t, e, personAnswers(t, e, p), "html", title(p))
+		cases[p] = personAnswers(t, e, p)
+	}
+	// with a scored interest profile, whose chart takes room of its own
+	// (Carla, at the limit already, then takes a third Letter page)
+	for _, p := range []string{"ana", "ben"} {
+		cases[p+"-interests"] = withRatings(personAnswers(t, e, p), labRatings)
+	}
+	for p, a := range cases {
+		page := handout(t, e, a, "html", title(p))
 		for _, paper := range []string{"letter", "a4"} {
 			html := page
 			if paper == "a4" {
