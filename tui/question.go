@@ -391,5 +391,5 @@ func (s questionScreen) helpKeys() []key.Binding {
 		s.field.keys(&k) // the field's words come last (a multi's enter is "done")
 	}
 	// The toggle comes first, so it is never cut off the help line.
-	return []key.Binding{k.Toggle, k.Next, k.Back, k.Move, k.Filter, k.Yes, k.Rate, k.Explain, k.Jump, k.PageDown, k.PageUp, k.Home, k.End}
+	return []key.Binding{k.Toggle, k.Next, k.Back, k.Move, k.Filter, k.Yes, k.Rate, k.Skip, k.Explain, k.Jump, k.PageDown, k.PageUp, k.Home, k.End}
 }
