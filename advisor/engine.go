@@ -58,6 +58,7 @@ type Engine struct {
 	conf          *conf.Config        // compile configuration, built on first use
 	items         []int               // the inventory items, question indexes
 	itemIDs       []string            // their ids: what an interest reason reads
+	areaWords     [6]string           // each area as a sentence names it: "Realistic (hands-on work)"
 }
 
 func newEngine() *Engine {

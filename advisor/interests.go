@@ -32,6 +32,9 @@ import (
 // riasec is the order of the six interest areas.
 const riasec = "RIASEC"
 
+// riasecLetters are the areas' letters as strings.
+var riasecLetters = [6]string{"R", "I", "A", "S", "E", "C"}
+
 const (
 	// minPerArea is how many items of each area must be answered for the
 	// profile to count.
@@ -106,6 +109,8 @@ type InterestProfile struct {
 	Note string `json:"note"`
 
 	means [6]float64 // area means, 1..5 (0 for an area with no answer)
+	order []byte     // the area letters, highest mean first (when scored)
+	vals  [6]int     // the scores Scores point to
 }
 
 // AreaScore is one area of a profile.
@@ -201,7 +206,8 @@ func (e *Engine) profile(m *vm.VM, env map[string]any, a Answers) *InterestProfi
 		if answered[k] > 0 {
 			p.means[k] = float64(sum[k]) / float64(answered[k])
 			s := int(math.Round((p.means[k] - 1) / 4 * 100))
-			as.Score = &s
+			p.vals[k] = s
+			as.Score = &p.vals[k]
 			lo, hi = min(lo, s), max(hi, s)
 		}
 		if answered[k] < min(minPerArea, items[k]) {
@@ -217,7 +223,8 @@ func (e *Engine) profile(m *vm.VM, env map[string]any, a Answers) *InterestProfi
 		p.Note = profileNoteFlat
 	default:
 		p.Scored = true
-		p.Code = string(p.ranked()[:3])
+		p.order = p.ranked()
+		p.Code = string(p.order[:3])
 		p.Note = profileNoteScored
 	}
 	return p
@@ -266,14 +273,15 @@ func (e *Engine) match(prof *InterestProfile, p *Path) (*InterestMatch, *MatchBa
 	if math.IsNaN(r) {
 		return nil, nil, ""
 	}
-	im := &InterestMatch{Code: strings.Join(p.Interests, ""), Correlation: math.Round(r*100) / 100, Label: MatchNone, Shared: []string{}}
-	ranked := prof.ranked()
+	im := &InterestMatch{Code: p.code, Correlation: math.Round(r*100) / 100, Label: MatchNone, Shared: make([]string, 0, 3)}
+	ranked := prof.order
 	for _, c := range ranked[:3] {
-		if slices.Contains(p.Interests, string(c)) {
-			im.Shared = append(im.Shared, string(c))
+		if strings.IndexByte(p.code, c) >= 0 {
+			im.Shared = append(im.Shared, riasecLetters[strings.IndexByte(riasec, c)])
 		}
 	}
-	var low []string
+	var lowBuf [6]string
+	low := lowBuf[:0]
 	for _, c := range p.Interests {
 		if len(c) == 1 && strings.IndexByte(string(ranked[3:]), c[0]) >= 0 {
 			low = append(low, c)
@@ -287,7 +295,16 @@ func (e *Engine) match(prof *InterestProfile, p *Path) (*InterestMatch, *MatchBa
 			continue
 		}
 		im.Band, im.Label, im.Delta = b.ID, b.Label, b.Score
-		because := strings.NewReplacer("{shared}", e.areaList(im.Shared), "{low}", e.areaList(low), "{code}", im.Code).Replace(b.Because)
+		because := b.Because
+		if strings.Contains(because, "{shared}") {
+			because = strings.ReplaceAll(because, "{shared}", e.areaList(im.Shared))
+		}
+		if strings.Contains(because, "{low}") {
+			because = strings.ReplaceAll(because, "{low}", e.areaList(low))
+		}
+		if strings.Contains(because, "{code}") {
+			because = strings.ReplaceAll(because, "{code}", im.Code)
+		}
 		return im, b, because
 	}
 	return im, nil, ""
@@ -299,11 +316,8 @@ func (e *Engine) areaList(ids []string) string {
 	names := make([]string, len(ids))
 	for i, id := range ids {
 		names[i] = id
-		if a := e.InterestArea(id); a != nil {
-			names[i] = a.Name
-			if a.Gloss != "" {
-				names[i] += " (" + a.Gloss + ")"
-			}
+		if k := strings.Index(riasec, id); k >= 0 && len(id) == 1 && e.areaWords[k] != "" {
+			names[i] = e.areaWords[k]
 		}
 	}
 	return joinAnd(names)
@@ -388,6 +402,10 @@ func (e *Engine) linkInterests(ps *problems) {
 				a = &InterestArea{ID: string(c), Name: string(c)}
 			}
 			e.areas = append(e.areas, a)
+			e.areaWords[len(e.areas)-1] = a.Name
+			if a.Gloss != "" {
+				e.areaWords[len(e.areas)-1] += " (" + a.Gloss + ")"
+			}
 		}
 	}
 	for _, p := range e.paths {
@@ -398,6 +416,7 @@ func (e *Engine) linkInterests(ps *problems) {
 				ps.add(p.file, p.pos, "%s: interests: %q is not one of R, I, A, S, E, C", where, c)
 			}
 		}
+		p.code = strings.Join(p.Interests, "")
 		if pi == nil {
 			continue
 		}

@@ -379,7 +379,8 @@ type Path struct {
 	// finderHead and finderTail are the Salary Finder address around the
 	// state code (linkFinder).
 	finderHead, finderTail string
-	cands                  []int // steps that can help meet a target's route (planner.go)
+	cands                  []int  // steps that can help meet a target's route (planner.go)
+	code                   string // Interests as one string: the O*NET interest code
 }
 
 // Level describes the technician or technologist level as a whole, for comparison.
