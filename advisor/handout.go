@@ -30,6 +30,9 @@ type ReportOptions struct {
 	// advisor reads no clock: a caller passes today's date (the CLI's --date,
 	// the TUI's export time).
 	Date time.Time
+	// Plain says the text report's interest profile in words, a line per
+	// area, without bars: for the accessible mode and screen readers.
+	Plain bool
 }
 
 // What the handout says of "what would change this".

@@ -538,3 +538,30 @@ func MatchWords(m *InterestMatch) string {
 	}
 	return fmt.Sprintf("Interest match: %s (O*NET interest code %s; correlation %.2f)", m.Label, m.Code, m.Correlation)
 }
+
+// Place says a code letter's place in words: "1st", "2nd", "3rd"; "" for 0.
+func Place(top int) string {
+	switch top {
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return ""
+}
+
+// Words says a profile row as a plain line, for a screen reader or a
+// reader without the chart: "Social: 94 of 100, helping people (1st in
+// your code)", or "Artistic: not rated".
+func (r ProfileRow) Words() string {
+	s := r.Name + ": not rated"
+	if r.Rated {
+		s = fmt.Sprintf("%s: %d of 100, %s", r.Name, r.Score, r.Gloss)
+	}
+	if r.Top > 0 {
+		s += " (" + Place(r.Top) + " in your code)"
+	}
+	return s
+}

@@ -40,7 +40,7 @@ func (e *Engine) WriteReportWith(w io.Writer, r *Recommendation, format string, 
 	var b bytes.Buffer
 	switch format {
 	case FormatText:
-		e.textReport(&b, r)
+		e.textReport(&b, r, o)
 	case FormatMarkdown:
 		e.markdownReport(&b, e.buildHandout(r, o))
 	case FormatJSON:
@@ -97,7 +97,7 @@ func heading(b *bytes.Buffer, s string) {
 	b.WriteString("\n" + s + "\n" + strings.Repeat("-", len([]rune(s))) + "\n")
 }
 
-func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
+func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation, o ReportOptions) {
 	top := &r.Paths[0]
 	b.WriteString("medpath: your career recommendation\n")
 	b.WriteString(strings.Repeat("=", 35) + "\n\n")
@@ -105,7 +105,7 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 	b.WriteString("\n")
 	para(b, "", top.Summary)
 
-	e.textInterests(b, r.Interests)
+	e.textInterests(b, r.Interests, o.Plain)
 	e.textPath(b, top)
 	e.textLevers(b, r)
 
@@ -251,15 +251,21 @@ const (
 )
 
 // textInterests writes the interest profile: a bar, the number and the gloss
-// for each area, the code in words and what the profile is; for a skipped
+// for each area (or, plain, each area in words), the code in words and what the profile is; for a skipped
 // inventory, only what that means. Data without an inventory shows nothing.
-func (e *Engine) textInterests(b *bytes.Buffer, p *InterestProfile) {
+func (e *Engine) textInterests(b *bytes.Buffer, p *InterestProfile, plain bool) {
 	if p == nil || p.Items == 0 {
 		return
 	}
 	heading(b, ProfileHeading)
-	for _, l := range profileLines(e.ProfileRows(p), profileBarFull, profileBarEmpty) {
-		b.WriteString("  " + l + "\n")
+	if plain {
+		for _, r := range e.ProfileRows(p) {
+			hang(b, "  ", r.Words())
+		}
+	} else {
+		for _, l := range profileLines(e.ProfileRows(p), profileBarFull, profileBarEmpty) {
+			b.WriteString("  " + l + "\n")
+		}
 	}
 	if c := e.CodeWords(p); c != "" {
 		hang(b, "  ", c+".")

@@ -255,37 +255,15 @@ func (s *accSession) run(answers advisor.Answers, loaded bool) (Result, error) {
 	}
 }
 
-// report writes the text report of rec, then the interest profile in
-// plain lines (as the Overview's chart says it) and each path's interest
-// match, unless the report says them already.
+// report writes the text report of rec, with the interest profile in
+// plain lines (as the Overview's chart says it, without bars a screen
+// reader would spell out) and each path's interest match.
 func (s *accSession) report(rec *advisor.Recommendation) error {
 	var b strings.Builder
-	if err := s.eng.WriteReport(&b, rec, advisor.FormatText); err != nil {
+	if err := s.eng.WriteReportWith(&b, rec, advisor.FormatText, advisor.ReportOptions{Plain: true}); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	s.out.printf("%s", b.String())
-	if rec.Interests == nil || strings.Contains(b.String(), advisor.ProfileHeading) {
-		return nil
-	}
-	s.out.line("")
-	s.out.line(advisor.ProfileHeading)
-	s.out.line(strings.Repeat("-", len([]rune(advisor.ProfileHeading))))
-	for _, l := range profileWords(s.eng, rec.Interests) {
-		s.out.wrap("", l)
-	}
-	first := true
-	for i := range rec.Paths {
-		p := &rec.Paths[i]
-		if p.InterestMatch == nil {
-			continue
-		}
-		if first {
-			s.out.line("")
-			s.out.line("Interest match of each path:")
-			first = false
-		}
-		s.out.wrap(fmt.Sprintf("%2d. ", p.Rank), p.Title+". "+advisor.MatchWords(p.InterestMatch)+".")
-	}
 	return nil
 }
 

@@ -319,7 +319,7 @@ func TestProfileChart(t *testing.T) {
 			if got := strings.Count(line, "█"); r.Score > 0 && got == 0 || r.Score == 100 && strings.Contains(line, "░") {
 				t.Errorf("w %d: bar of %d in %q", w, r.Score, line)
 			}
-			if place := placeWords(r.Top); place != "" && !strings.Contains(line, " "+place) || r.Top == 0 && regexp.MustCompile(`\d(st|nd|rd)\b`).MatchString(line) {
+			if place := advisor.Place(r.Top); place != "" && !strings.Contains(line, " "+place) || r.Top == 0 && regexp.MustCompile(`\d(st|nd|rd)\b`).MatchString(line) {
 				t.Errorf("w %d: row %q, top %d", w, line, r.Top)
 			}
 		}
@@ -355,8 +355,8 @@ func TestProfileChart(t *testing.T) {
 	}
 }
 
-// TestGoldenAccessibleProfile holds the accessible results' profile: the
-// plain lines after the report, and each path's interest match.
+// TestGoldenAccessibleProfile holds the accessible results' profile: plain
+// lines in the report, no bars, and each path's interest match.
 func TestGoldenAccessibleProfile(t *testing.T) {
 	e := accEngine(t)
 	a := rated(labRatings)
@@ -367,16 +367,25 @@ func TestGoldenAccessibleProfile(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	i := strings.Index(out, advisor.ProfileHeading)
-	j := strings.LastIndex(out, "\nType r (or review)")
-	if i < 0 || j < i {
+	j := strings.Index(out[max(i, 0):], "\nWhy this path")
+	if i < 0 || j < 0 {
 		t.Fatalf("no profile in the accessible results:\n%s", out[max(len(out)-1500, 0):])
 	}
-	block := out[i:j]
+	block := out[i : i+j]
+	if strings.ContainsAny(block, "#█") {
+		t.Errorf("the accessible profile draws bars a screen reader would spell out:\n%s", block)
+	}
 	rec := e.Recommend(e.VisibleAnswers(rated(labRatings)))
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, p := range rec.Paths {
+		if w := advisor.MatchWords(p.InterestMatch); w == "" || !strings.Contains(flat, w) {
+			t.Errorf("%s: the accessible results lack its match %q", p.ID, w)
+		}
+	}
 	for _, r := range e.ProfileRows(rec.Interests) {
 		want := fmt.Sprintf("%s: %d of 100, %s", r.Name, r.Score, r.Gloss)
 		if r.Top > 0 {
-			want += " (" + placeWords(r.Top) + " in your code)"
+			want += " (" + advisor.Place(r.Top) + " in your code)"
 		}
 		if !strings.Contains(block, want+"\n") {
 			t.Errorf("accessible profile lacks %q", want)

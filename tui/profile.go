@@ -24,19 +24,6 @@ const (
 	profileBarLow = 4  // the narrowest bar at all
 )
 
-// placeWords names an area's place in the code: "1st" for Top 1.
-func placeWords(top int) string {
-	switch top {
-	case 1:
-		return "1st"
-	case 2:
-		return "2nd"
-	case 3:
-		return "3rd"
-	}
-	return ""
-}
-
 // profileChart draws profile p in w columns under its heading: six rows,
 // then the code in words and the profile's note; only the note when the
 // inventory was skipped.
@@ -74,7 +61,7 @@ func profileChart(eng *advisor.Engine, st *Styles, p *advisor.InterestProfile, w
 		line := st.Text.Render(padRight(trunc(r.Name, nameW), nameW)) + " " +
 			st.BarFull.Render(full) + st.BarEmpty.Render(empty) + " " +
 			st.Text.Render(num)
-		switch place := placeWords(r.Top); {
+		switch place := advisor.Place(r.Top); {
 		case gloss:
 			line += " " + st.Star.Render(padRight(place, 3)) + "  " + st.Subtle.Render(rowGloss(r))
 		case place != "":
@@ -95,35 +82,6 @@ func rowGloss(r advisor.ProfileRow) string {
 		return "not rated"
 	}
 	return r.Gloss
-}
-
-// profileWords is the profile as plain lines for the accessible mode, the
-// same content as the chart: a line an area ("Social: 94 of 100, helping
-// people (1st in your code)"), then the code in words and the note; only
-// the note when the inventory was skipped.
-func profileWords(eng *advisor.Engine, p *advisor.InterestProfile) []string {
-	if p == nil {
-		return nil
-	}
-	rows := eng.ProfileRows(p)
-	if len(rows) == 0 {
-		return []string{p.Note}
-	}
-	var out []string
-	for _, r := range rows {
-		s := r.Name + ": not rated"
-		if r.Rated {
-			s = fmt.Sprintf("%s: %d of 100, %s", r.Name, r.Score, r.Gloss)
-		}
-		if r.Top > 0 {
-			s += " (" + placeWords(r.Top) + " in your code)"
-		}
-		out = append(out, s)
-	}
-	if words := eng.CodeWords(p); words != "" {
-		out = append(out, words+".")
-	}
-	return append(out, p.Note)
 }
 
 // matchLines say path p's interest match in a line, under "Interest
