@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/expr-lang/expr/vm"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -81,29 +80,10 @@ type Count struct {
 
 // Row scores one student for a cohort report.
 func (e *Engine) Row(id string, a Answers) BatchRow {
-	top, ok, unsure := e.top(a)
+	top, ok, unsure, code := e.top(a)
 	return BatchRow{ID: id, Recommended: top.ID, Title: top.Title, Level: top.Level,
 		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: ok, EligibleNowUnconfirmed: unsure,
-		InterestCode: e.interestCode(a)}
-}
-
-// interestCode is the student's interest code, or "" when the profile does
-// not count. A student who rated no item has none, and is answered without
-// working out the profile; the others' is worked out as [Engine.Interests]
-// does, in an environment map from the pool.
-func (e *Engine) interestCode(a Answers) string {
-	for _, id := range e.itemIDs {
-		if v, ok := a[id].(int); ok && v > 0 {
-			var m vm.VM
-			env, _ := e.envPool.Get().(map[string]any)
-			if env == nil {
-				env = make(map[string]any, len(e.questions)+2)
-			}
-			defer e.envPool.Put(env)
-			return e.profile(&m, e.fillEnv(env, a), a).Code
-		}
-	}
-	return ""
+		InterestCode: code}
 }
 
 // BatchSink receives rows in input order.

@@ -263,8 +263,10 @@ func correlation(x, y [6]float64) float64 {
 }
 
 // match is how path p matches a scored profile, and the band that scores
-// it (nil when none applies). It is nil when the path has no profile.
-func (e *Engine) match(prof *InterestProfile, p *Path) (*InterestMatch, *MatchBand, string) {
+// it (nil when none applies) with its sentence (only when words are
+// wanted: a cohort row needs the score alone). It is nil when the path has
+// no profile.
+func (e *Engine) match(prof *InterestProfile, p *Path, words bool) (*InterestMatch, *MatchBand, string) {
 	pi := p.InterestProfile
 	if pi == nil || !prof.Scored {
 		return nil, nil, ""
@@ -295,6 +297,9 @@ func (e *Engine) match(prof *InterestProfile, p *Path) (*InterestMatch, *MatchBa
 			continue
 		}
 		im.Band, im.Label, im.Delta = b.ID, b.Label, b.Score
+		if !words {
+			return im, b, ""
+		}
 		because := b.Because
 		if strings.Contains(because, "{shared}") {
 			because = strings.ReplaceAll(because, "{shared}", e.areaList(im.Shared))
@@ -334,7 +339,7 @@ func (e *Engine) scoreInterests(prof *InterestProfile, scores []int, reasons [][
 		out = make([]*InterestMatch, len(e.paths))
 	}
 	for i, p := range e.paths {
-		im, band, because := e.match(prof, p)
+		im, band, because := e.match(prof, p, reasons != nil)
 		if band != nil {
 			scores[i] += band.Score
 			if reasons != nil {

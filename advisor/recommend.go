@@ -397,13 +397,14 @@ func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bo
 // exactly as Recommend does, but leaves out the words a cohort row does not
 // show (the certification routes, the timeline and budget notes, funding).
 func (e *Engine) Top(a Answers) PathResult {
-	pr, _, _ := e.top(a)
+	pr, _, _, _ := e.top(a)
 	return pr
 }
 
 // top is Top with the credentials the person could sit now, by a confirmed
-// route (ok) and only by an unconfirmed one (unsure), by name.
-func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string) {
+// route (ok) and only by an unconfirmed one (unsure), by name, and the
+// person's interest code ("" when the profile does not count).
+func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string, code string) {
 	var m vm.VM
 	env, _ := e.envPool.Get().(map[string]any)
 	if env == nil {
@@ -428,7 +429,7 @@ func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string) {
 	pr = PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
 		Fit: e.fitLabel(s.scores[best]), Current: current, path: p}
 	e.plan(&m, p, s.env, s.now, &pr, nil)
-	return pr, e.credentialNames(s.env[eligibleNowVar].([]string)), e.credentialNames(s.unsure)
+	return pr, e.credentialNames(s.env[eligibleNowVar].([]string)), e.credentialNames(s.unsure), s.profile.Code
 }
 
 // isCurrent reports whether the person already stands on path p.
