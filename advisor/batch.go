@@ -493,10 +493,7 @@ func (e *Engine) cellValue(q *Question, cell string) (any, string) {
 		return 0, "" // a skipped inventory item, as in an answers file
 	}
 	v, _, p := q.readNumber(cell)
-	or := ""
-	if skip {
-		or = ", or " + skipCells + " to skip it"
-	}
+	or := q.skipWords()
 	switch p {
 	case numberOK:
 		return v, ""
@@ -506,9 +503,6 @@ func (e *Engine) cellValue(q *Question, cell string) (any, string) {
 	}
 	return nil, fmt.Sprintf("expected %s%s, got %s", q.NumberRule(), or, echo(cell))
 }
-
-// skipCells names the cells that skip an inventory item (see isSkipText).
-const skipCells = `0, "s" or "skip"`
 
 // cellNode builds the YAML node a CSV cell of a choice, multi or yes/no
 // question stands for, so it is checked as an answers file's value is.

@@ -289,10 +289,15 @@ func TestInterestAnswersRead(t *testing.T) {
 		t.Errorf("a 4 reads %q", got)
 	}
 	_, err = e.ParseAnswers("a.yaml", []byte("interest_r1: 6\ninterest_r2: maybe\n"))
-	for _, w := range []string{"a.yaml:1:14: interest_r1: 6 is out of bounds; allowed: 1 to 5", "a.yaml:2:14: interest_r2"} {
+	for _, w := range []string{`a.yaml:1:14: interest_r1: 6 is out of bounds; allowed: 1 to 5, or 0, "s" or "skip" to skip it`,
+		`a.yaml:2:14: interest_r2: expected a whole number from 1 to 5, or 0, "s" or "skip" to skip it, got "maybe"`} {
 		if err == nil || !strings.Contains(err.Error(), w) {
 			t.Errorf("want %q in %v", w, err)
 		}
+	}
+	// a front end's message says how to skip, too
+	if _, msg := e.Question("interest_r1").ParseNumber("7"); !strings.Contains(msg, `type a whole number from 1 to 5, or 0, "s" or "skip" to skip it`) {
+		t.Errorf("typing 7: %q", msg)
 	}
 	// the four quick ratings are not skippable
 	if _, err := e.ParseAnswers("a.yaml", []byte("lab_work: skip\n")); err == nil {

@@ -73,6 +73,15 @@ func (q *Question) NumberRule() string {
 // answer is then 0 (see Question.Skip).
 func (q *Question) skippable() bool { return q.Skip != "" && q.Kind == KindScale }
 
+// skipWords is what a skippable scale's messages add: how to skip it ("" for
+// any other question).
+func (q *Question) skipWords() string {
+	if q.skippable() {
+		return `, or 0, "s" or "skip" to skip it`
+	}
+	return ""
+}
+
 // isSkipText reports whether an answer text skips a skippable scale: 0, s or
 // skip, in any case.
 func isSkipText(s string) bool {
@@ -259,7 +268,7 @@ func (q *Question) ParseNumber(text string) (any, string) {
 // numberMessage words a numberProblem for a person typing an answer; what
 // they typed is quoted, cut to maxEcho characters.
 func (q *Question) numberMessage(text string, f float64, p numberProblem) string {
-	rule := q.NumberRule()
+	rule := q.NumberRule() + q.skipWords()
 	lo, hi := q.Bounds()
 	read := FormatNumber(numberValue(f)) // the number as read: "$1,000" is 1000
 	if math.IsInf(f, 0) {

@@ -67,7 +67,7 @@ func TestActivityKeys(t *testing.T) {
 	}
 	v := view(m)
 	for _, want := range []string{"1  Dislike a lot", "2  Dislike", "3  Not sure", "4  Like", "5  Like a lot",
-		"> (•) 0  Skip: I can't picture this one", "1-5 rate", "0/s skip"} {
+		"> (•) 0  Skip: can't picture it", "1-5 rate", "0/s skip"} {
 		contains(t, v, want)
 	}
 	keys := []string{"4", "0", "s", "5", "1"}

@@ -12,7 +12,7 @@ func TestQuestionsInventory(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"\n#     1 = Dislike a lot\n", "\n#     5 = Like a lot\n", "\n#   0 or skip = skipped (Skip: I can't picture this one)\n", "\ninterest_c4: 0\n"} {
+	for _, want := range []string{"\n#     1 = Dislike a lot\n", "\n#     5 = Like a lot\n", "\n#   0 or skip = skipped (Skip: can't picture it)\n", "\ninterest_c4: 0\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("template lacks %q", want)
 		}
