@@ -177,12 +177,21 @@ func (e *Engine) profile(m *vm.VM, env map[string]any, a Answers) *InterestProfi
 	}
 	var sum [6]int
 	var answered, items [6]int
+	// the items share their show_if: each distinct condition is evaluated once
+	var lastProg *vm.Program
+	var lastShown bool
 	for _, qi := range e.items {
 		q := e.questions[qi]
 		k := strings.IndexByte(riasec, q.Area[0])
 		items[k]++
 		v, ok := a[q.ID].(int)
-		if !ok || v < 1 || !eval(m, &q.ShowIf, env) {
+		if !ok || v < 1 {
+			continue
+		}
+		if q.ShowIf.prog == nil || q.ShowIf.prog != lastProg {
+			lastProg, lastShown = q.ShowIf.prog, eval(m, &q.ShowIf, env)
+		}
+		if !lastShown {
 			continue
 		}
 		sum[k] += v
@@ -275,6 +284,9 @@ func (e *Engine) match(prof *InterestProfile, p *Path, words bool) (*InterestMat
 	if math.IsNaN(r) {
 		return nil, nil, ""
 	}
+	if !words {
+		return nil, e.band(r, prof.order, p.code), ""
+	}
 	im := &InterestMatch{Code: p.code, Correlation: math.Round(r*100) / 100, Label: MatchNone, Shared: make([]string, 0, 3)}
 	ranked := prof.order
 	for _, c := range ranked[:3] {
@@ -297,9 +309,6 @@ func (e *Engine) match(prof *InterestProfile, p *Path, words bool) (*InterestMat
 			continue
 		}
 		im.Band, im.Label, im.Delta = b.ID, b.Label, b.Score
-		if !words {
-			return im, b, ""
-		}
 		because := b.Because
 		if strings.Contains(because, "{shared}") {
 			because = strings.ReplaceAll(because, "{shared}", e.areaList(im.Shared))
@@ -313,6 +322,29 @@ func (e *Engine) match(prof *InterestProfile, p *Path, words bool) (*InterestMat
 		return im, b, because
 	}
 	return im, nil, ""
+}
+
+// band is the first band that correlation r reaches for a path with
+// interest code, as match finds it, without the words: what a cohort row
+// needs.
+func (e *Engine) band(r float64, ranked []byte, code string) *MatchBand {
+	shared, low := false, false
+	for i, c := range ranked {
+		if strings.IndexByte(code, c) >= 0 {
+			shared = shared || i < 3
+			low = low || i >= 3
+		}
+	}
+	for _, b := range e.bands {
+		if (b.Min != nil && r < *b.Min) || (b.Max != nil && r > *b.Max) {
+			continue
+		}
+		if (!shared && strings.Contains(b.Because, "{shared}")) || (!low && strings.Contains(b.Because, "{low}")) {
+			continue
+		}
+		return b
+	}
+	return nil
 }
 
 // areaList names areas for a sentence: "Investigative (science and
@@ -340,7 +372,7 @@ func (e *Engine) scoreInterests(prof *InterestProfile, scores []int, reasons [][
 	}
 	for i, p := range e.paths {
 		im, band, because := e.match(prof, p, reasons != nil)
-		if band != nil {
+		if band != nil { // with or without its words, the same band (TestCohortBandIsReportBand)
 			scores[i] += band.Score
 			if reasons != nil {
 				reasons[i] = append(reasons[i], Reason{Rule: band.ID, Because: because, Delta: band.Score, Reads: e.itemIDs})
