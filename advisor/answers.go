@@ -150,6 +150,49 @@ func (e *Engine) envFor(a Answers) map[string]any {
 	return e.fillEnv(make(map[string]any, len(e.questions)+2), a)
 }
 
+// fillCondEnv is fillEnv for evaluating the data's own conditions: it
+// leaves out the inventory items no condition reads (see condQuestions), so a
+// cohort row does not write 24 keys nobody looks up.
+func (e *Engine) fillCondEnv(env map[string]any, a Answers) map[string]any {
+	for _, q := range e.condQs {
+		if v, ok := a[q.ID]; ok {
+			env[q.ID] = v
+		} else {
+			env[q.ID] = q.def
+		}
+	}
+	env[licensingStates] = e.licensing
+	return env
+}
+
+// condQuestions lists the questions a condition environment holds: all but
+// the inventory items that no compiled condition reads and no step grants
+// (the profile reads them from the answers).
+func (e *Engine) condQuestions() {
+	read := map[string]bool{}
+	for _, prog := range e.progCache {
+		if prog == nil {
+			continue
+		}
+		for _, id := range e.reads(prog) {
+			read[id] = true
+		}
+	}
+	for _, p := range e.paths {
+		for _, st := range p.Steps {
+			for id := range st.Grants {
+				read[id] = true
+			}
+		}
+	}
+	e.condQs = e.condQs[:0]
+	for _, q := range e.questions {
+		if !q.IsInventoryItem() || read[q.ID] {
+			e.condQs = append(e.condQs, q)
+		}
+	}
+}
+
 // fillEnv sets every variable of env for answers a (every key is written,
 // so a map used before needs no clearing).
 func (e *Engine) fillEnv(env map[string]any, a Answers) map[string]any {
@@ -215,7 +258,7 @@ func (e *Engine) visible(a Answers) (Answers, []*Question) {
 
 // shown is one pass: the questions whose show_if holds for a as it is.
 func (e *Engine) shown(m *vm.VM, a Answers) []*Question {
-	env := e.envFor(a)
+	env := e.fillCondEnv(make(map[string]any, len(e.condQs)+2), a)
 	out := make([]*Question, 0, len(e.questions))
 	for _, q := range e.questions {
 		if eval(m, &q.ShowIf, env) {

@@ -59,6 +59,7 @@ type Engine struct {
 	items         []int               // the inventory items, question indexes
 	itemIDs       []string            // their ids: what an interest reason reads
 	areaWords     [6]string           // each area as a sentence names it: "Realistic (hands-on work)"
+	condQs        []*Question         // the questions a condition environment holds (condQuestions)
 }
 
 func newEngine() *Engine {

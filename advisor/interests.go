@@ -163,7 +163,7 @@ func (e *Engine) InInventory(q *Question) bool {
 // count, as [Engine.VisibleAnswers] gives them).
 func (e *Engine) Interests(a Answers) *InterestProfile {
 	var m vm.VM
-	return e.profile(&m, e.envFor(a), a)
+	return e.profile(&m, e.fillCondEnv(make(map[string]any, len(e.condQs)+2), a), a)
 }
 
 // profile works out the interest profile: the items visible for these

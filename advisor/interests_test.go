@@ -403,3 +403,28 @@ func BenchmarkRecommendWithInventory(b *testing.B) {
 		e.Recommend(a)
 	}
 }
+
+// A counselor's rule may read an activity item directly: the item is then
+// in the conditions' environment like any other answer.
+func TestRuleReadsAnItem(t *testing.T) {
+	overlay := mapFS(map[string]string{"local.yaml": `rules:
+  - id: local-loves-microscopes
+    when: interest_i2 == 5
+    score: {histotechnician: 4}
+    because: You loved looking at cells; our histology program starts in May.
+`})
+	e, err := advisor.Load(data.FS, advisor.Layer{Dir: "school", FS: overlay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for v, want := range map[int]bool{5: true, 4: false} {
+		r := e.Recommend(advisor.Answers{"interest_i2": v})
+		fired := strings.Contains(reasonText(pathOf(t, r, "histotechnician")), "our histology program")
+		if fired != want {
+			t.Errorf("interest_i2 = %d: the rule fired %v, want %v", v, fired, want)
+		}
+		if top := e.Top(advisor.Answers{"interest_i2": v}); (top.ID == "histotechnician") != want && want {
+			t.Errorf("interest_i2 = %d: the cohort's top is %s", v, top.ID)
+		}
+	}
+}

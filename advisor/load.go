@@ -475,6 +475,7 @@ func (e *Engine) link(ps *problems) {
 		e.linkRule(r, ps)
 	}
 	e.linkInterests(ps)
+	e.condQuestions() // after every condition is compiled
 	for _, f := range e.faq {
 		if f.Question == "" || f.Answer == "" {
 			ps.add(f.file, f.pos, "faq %q needs a question and an answer", f.ID)

@@ -352,13 +352,13 @@ type standing struct {
 // by [Engine.Paths] ranks higher, so a tie never depends on file names or on
 // the order files were read in.
 func (e *Engine) stand(m *vm.VM, a Answers, withReasons bool) standing {
-	return e.standIn(m, e.envFor(a), a, withReasons)
+	return e.standIn(m, make(map[string]any, len(e.condQs)+2), a, withReasons)
 }
 
 // standIn is stand with the environment map given (filled here), so a
 // cohort can reuse one map per student.
 func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bool) standing {
-	s := standing{env: e.fillEnv(env, a)}
+	s := standing{env: e.fillCondEnv(env, a)}
 	held, _ := s.env[idCertificationsHeld].([]string)
 	s.now = e.evalNow(m, s.env, withReasons)
 	var ok []string

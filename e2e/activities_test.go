@@ -68,10 +68,12 @@ func TestActivityCheck(t *testing.T) {
 	s.waitFor("See my results")
 	s.keys("r")
 	s.waitFor("Your results")
-	seen := ""
+	seen := s.waitFor("Your results")
 	for i := 0; i < 12 && !strings.Contains(seen, "Interest match:"); i++ {
+		// each page down must be drawn before it is read, or a page is missed
+		prev := s.screen()
 		s.keys("PgDn")
-		seen += s.waitFor("Your results")
+		seen += s.waitUntil("the Overview to scroll", func(scr string) bool { return scr != prev })
 	}
 	for _, want := range []string{"Investigative", "100 1st", "100 2nd", "█", "░",
 		"Your interest code: ICR (Investigative, Conventional, Realistic)", "Interest match: "} {
