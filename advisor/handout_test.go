@@ -314,13 +314,17 @@ func TestHandoutPrintsOnTwoPages(t *testing.T) {
 		cases[p] = personAnswers(t, e, p)
 	}
 	// with a scored interest profile, whose chart takes room of its own
-	// (Carla, at the limit already, then takes a third Letter page)
-	for _, p := range []string{"ana", "ben"} {
+	// (Carla, at the limit already, then takes a third Letter page but
+	// still two A4 pages)
+	for _, p := range []string{"ana", "ben", "carla"} {
 		cases[p+"-interests"] = withRatings(personAnswers(t, e, p), labRatings)
 	}
 	for p, a := range cases {
 		page := handout(t, e, a, "html", title(p))
 		for _, paper := range []string{"letter", "a4"} {
+			if p == "carla-interests" && paper == "letter" {
+				continue // the one known exception: three Letter pages (README, The handout)
+			}
 			html := page
 			if paper == "a4" {
 				html = strings.Replace(page, "</style>", "@page { size: A4; }</style>", 1)
