@@ -154,15 +154,7 @@ func (e *Engine) envFor(a Answers) map[string]any {
 // leaves out the inventory items no condition reads (see condQuestions), so a
 // cohort row does not write 24 keys nobody looks up.
 func (e *Engine) fillCondEnv(env map[string]any, a Answers) map[string]any {
-	for _, q := range e.condQs {
-		if v, ok := a[q.ID]; ok {
-			env[q.ID] = v
-		} else {
-			env[q.ID] = q.def
-		}
-	}
-	env[licensingStates] = e.licensing
-	return env
+	return e.fill(env, a, e.condQs)
 }
 
 // condQuestions lists the questions a condition environment holds: all but
@@ -196,7 +188,13 @@ func (e *Engine) condQuestions() {
 // fillEnv sets every variable of env for answers a (every key is written,
 // so a map used before needs no clearing).
 func (e *Engine) fillEnv(env map[string]any, a Answers) map[string]any {
-	for _, q := range e.questions {
+	return e.fill(env, a, e.questions)
+}
+
+// fill sets the questions qs of env to their answers in a, or their
+// defaults, and the licensing states.
+func (e *Engine) fill(env map[string]any, a Answers, qs []*Question) map[string]any {
+	for _, q := range qs {
 		if v, ok := a[q.ID]; ok {
 			env[q.ID] = v
 		} else {
