@@ -150,10 +150,51 @@ func (e *Engine) envFor(a Answers) map[string]any {
 	return e.fillEnv(make(map[string]any, len(e.questions)+2), a)
 }
 
+// fillCondEnv is fillEnv for evaluating the data's own conditions: it
+// leaves out the inventory items no condition reads (see condQuestions), so a
+// cohort row does not write 24 keys nobody looks up.
+func (e *Engine) fillCondEnv(env map[string]any, a Answers) map[string]any {
+	return e.fill(env, a, e.condQs)
+}
+
+// condQuestions lists the questions a condition environment holds: all but
+// the inventory items that no compiled condition reads and no step grants
+// (the profile reads them from the answers).
+func (e *Engine) condQuestions() {
+	read := map[string]bool{}
+	for _, prog := range e.progCache {
+		if prog == nil {
+			continue
+		}
+		for _, id := range e.reads(prog) {
+			read[id] = true
+		}
+	}
+	for _, p := range e.paths {
+		for _, st := range p.Steps {
+			for id := range st.Grants {
+				read[id] = true
+			}
+		}
+	}
+	e.condQs = e.condQs[:0]
+	for _, q := range e.questions {
+		if !q.IsInventoryItem() || read[q.ID] {
+			e.condQs = append(e.condQs, q)
+		}
+	}
+}
+
 // fillEnv sets every variable of env for answers a (every key is written,
 // so a map used before needs no clearing).
 func (e *Engine) fillEnv(env map[string]any, a Answers) map[string]any {
-	for _, q := range e.questions {
+	return e.fill(env, a, e.questions)
+}
+
+// fill sets the questions qs of env to their answers in a, or their
+// defaults, and the licensing states.
+func (e *Engine) fill(env map[string]any, a Answers, qs []*Question) map[string]any {
+	for _, q := range qs {
 		if v, ok := a[q.ID]; ok {
 			env[q.ID] = v
 		} else {
@@ -215,7 +256,7 @@ func (e *Engine) visible(a Answers) (Answers, []*Question) {
 
 // shown is one pass: the questions whose show_if holds for a as it is.
 func (e *Engine) shown(m *vm.VM, a Answers) []*Question {
-	env := e.envFor(a)
+	env := e.fillCondEnv(make(map[string]any, len(e.condQs)+2), a)
 	out := make([]*Question, 0, len(e.questions))
 	for _, q := range e.questions {
 		if eval(m, &q.ShowIf, env) {
@@ -324,11 +365,23 @@ func (e *Engine) Template() []byte {
 			}
 			b.WriteString("\n")
 		case KindScale:
-			fmt.Fprintf(&b, "#   %d to %d", *q.Min, *q.Max)
-			if len(q.ScaleLabels) == 2 {
-				fmt.Fprintf(&b, " (%d = %s, %d = %s)", *q.Min, comment(q.ScaleLabels[0]), *q.Max, comment(q.ScaleLabels[1]))
+			lo, hi := q.Bounds()
+			fmt.Fprintf(&b, "#   %d to %d", lo, hi)
+			switch {
+			case len(q.ScaleLabels) == 2 && hi-lo+1 != 2:
+				fmt.Fprintf(&b, " (%d = %s, %d = %s)\n", lo, comment(q.ScaleLabels[0]), hi, comment(q.ScaleLabels[1]))
+			case len(q.ScaleLabels) == hi-lo+1:
+				// a label for every point: list them all
+				b.WriteString(":\n")
+				for n := lo; n <= hi; n++ {
+					fmt.Fprintf(&b, "#     %d = %s\n", n, comment(q.ScaleLabels[n-lo]))
+				}
+			default:
+				b.WriteString("\n")
 			}
-			b.WriteString("\n")
+			if q.skippable() {
+				fmt.Fprintf(&b, "#   0 or skip = skipped (%s)\n", comment(q.Skip))
+			}
 		case KindYesNo:
 			b.WriteString("#   true or false\n")
 		}

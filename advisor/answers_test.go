@@ -325,3 +325,38 @@ func TestLeverFromADecimalAnswer(t *testing.T) {
 	}
 	t.Fatal("no lever for CPT(NHA) route 2")
 }
+
+// TestTemplateInventory: each activity item lists its five points with their
+// labels and how to skip it; a scale labelled only at its ends keeps one line.
+func TestTemplateInventory(t *testing.T) {
+	e := embedded(t)
+	tmpl := string(e.Template())
+	items := 0
+	for _, q := range e.Questions() {
+		if !q.IsInventoryItem() {
+			continue
+		}
+		items++
+		_, block, ok := strings.Cut(tmpl, "\n# "+q.Prompt+"\n")
+		block, _, _ = strings.Cut(block, "\n"+q.ID+": ")
+		if !ok {
+			t.Fatalf("no block for %s", q.ID)
+		}
+		want := "#   1 to 5:\n#     1 = Dislike a lot\n#     2 = Dislike\n#     3 = Not sure\n#     4 = Like\n#     5 = Like a lot\n" +
+			"#   0 or skip = skipped (" + q.Skip + ")\n"
+		if !strings.Contains(block, want) {
+			t.Errorf("%s's block lacks\n%s\ngot:\n%s", q.ID, want, block)
+		}
+	}
+	if items != 24 {
+		t.Errorf("%d inventory items in the template", items)
+	}
+	if !strings.Contains(tmpl, "#   1 to 5 (1 = Not at all, 5 = Very much)\n") {
+		t.Error("a scale labelled at its ends should keep its one line")
+	}
+	// a filled-in skip reads back as skipped
+	a, err := e.ParseAnswers("t.yaml", []byte(strings.Replace(tmpl, "\ninterest_r1: 0\n", "\ninterest_r1: skip\n", 1)))
+	if err != nil || a["interest_r1"] != 0 {
+		t.Errorf("interest_r1: skip read as %v (%v)", a["interest_r1"], err)
+	}
+}

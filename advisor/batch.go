@@ -40,7 +40,11 @@ type BatchRow struct {
 	// EligibleNowUnconfirmed are credentials the student could sit now only
 	// by a route whose text could not be confirmed: verify before relying on it.
 	EligibleNowUnconfirmed []string `json:"eligible_now_unconfirmed"`
-	Error                  string   `json:"error,omitempty"`
+	// InterestCode is the student's interest code from the activity
+	// inventory ("IRC"), empty when the profile did not count (skipped,
+	// too few ratings, or flat).
+	InterestCode string `json:"interest_code"`
+	Error        string `json:"error,omitempty"`
 }
 
 // BatchSummary describes a cohort.
@@ -54,11 +58,17 @@ type BatchSummary struct {
 	// ShareEligibleNowUnconfirmedOnly is the share who could sit a credential
 	// now only by an unconfirmed route (not counted in ShareEligibleNow).
 	ShareEligibleNowUnconfirmedOnly float64 `json:"share_eligible_now_unconfirmed_only"`
-	counts                          map[string]int
-	levels                          map[string]int
-	minHist, maxHist                map[int]int
-	eligible                        int
-	unsureOnly                      int
+	// PerTopInterest counts the students whose interest code starts with
+	// each area, in RIASEC order (every area, zeros too, when the data has
+	// an inventory); NoInterestCode counts those whose profile did not count.
+	PerTopInterest   []Count `json:"per_top_interest"`
+	NoInterestCode   int     `json:"no_interest_code"`
+	counts           map[string]int
+	firsts           [6]int
+	levels           map[string]int
+	minHist, maxHist map[int]int
+	eligible         int
+	unsureOnly       int
 }
 
 // Count is a number of students per key.
@@ -70,9 +80,10 @@ type Count struct {
 
 // Row scores one student for a cohort report.
 func (e *Engine) Row(id string, a Answers) BatchRow {
-	top, ok, unsure := e.top(a)
+	top, ok, unsure, code := e.top(a)
 	return BatchRow{ID: id, Recommended: top.ID, Title: top.Title, Level: top.Level,
-		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: ok, EligibleNowUnconfirmed: unsure}
+		PlanMonths: top.TotalMonths, PlanCost: top.TotalCost, EligibleNow: ok, EligibleNowUnconfirmed: unsure,
+		InterestCode: code}
 }
 
 // BatchSink receives rows in input order.
@@ -194,6 +205,11 @@ func (s *BatchSummary) add(r BatchRow) {
 	}
 	s.counts[r.Recommended]++
 	s.levels[r.Level]++
+	if i := strings.IndexByte(riasec, firstByte(r.InterestCode)); i >= 0 {
+		s.firsts[i]++
+	} else {
+		s.NoInterestCode++
+	}
 	s.minHist[r.PlanMonths.Min]++
 	s.maxHist[r.PlanMonths.Max]++
 	if len(r.EligibleNow) > 0 {
@@ -217,11 +233,22 @@ func (e *Engine) finish(s *BatchSummary) {
 			s.PerLevel = append(s.PerLevel, Count{Key: l, N: n})
 		}
 	}
+	s.PerTopInterest = []Count{}
+	for i, a := range e.areas {
+		s.PerTopInterest = append(s.PerTopInterest, Count{Key: a.ID, Title: a.Name, N: s.firsts[i]})
+	}
 	s.MedianPlanMonths = Span{histMedian(s.minHist, ok), histMedian(s.maxHist, ok)}
 	if ok > 0 {
 		s.ShareEligibleNow = float64(s.eligible) / float64(ok)
 		s.ShareEligibleNowUnconfirmedOnly = float64(s.unsureOnly) / float64(ok)
 	}
+}
+
+func firstByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[0]
 }
 
 // histMedian is the lower median of n values counted in h.
@@ -461,15 +488,20 @@ func (e *Engine) cellValue(q *Question, cell string) (any, string) {
 	if q.Kind != KindNumber && q.Kind != KindScale {
 		return e.convert(q, cellNode(q, cell))
 	}
+	skip := q.skippable()
+	if skip && isSkipText(cell) {
+		return 0, "" // a skipped inventory item, as in an answers file
+	}
 	v, _, p := q.readNumber(cell)
+	or := q.skipWords()
 	switch p {
 	case numberOK:
 		return v, ""
 	case numberTooSmall, numberTooLarge:
 		lo, hi := q.Bounds()
-		return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d", clip(cell, maxEcho), lo, hi)
+		return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d%s", clip(cell, maxEcho), lo, hi, or)
 	}
-	return nil, fmt.Sprintf("expected %s, got %s", q.NumberRule(), echo(cell))
+	return nil, fmt.Sprintf("expected %s%s, got %s", q.NumberRule(), or, echo(cell))
 }
 
 // cellNode builds the YAML node a CSV cell of a choice, multi or yes/no

@@ -604,25 +604,28 @@ func (e *Engine) convert(q *Question, n *yaml.Node) (any, string) {
 		}
 		return out, ""
 	case KindNumber, KindScale:
+		if q.skippable() && n.Kind == yaml.ScalarNode && isSkipText(n.Value) {
+			return 0, ""
+		}
 		lo, hi := q.Bounds() // a question missing its bounds is reported at load
 		// YAML tags a number too large for a float64 (1e999) as text; a
 		// plain (unquoted) one is still a number, out of bounds
 		plainNumber := n.Tag == "!!str" && n.Style == 0
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && !plainNumber) {
-			return nil, fmt.Sprintf("expected %s, got %s", q.NumberRule(), describeNode(n))
+			return nil, fmt.Sprintf("expected %s%s, got %s", q.NumberRule(), q.skipWords(), describeNode(n))
 		}
 		v, _, p := q.numberFrom(n.Value) // the one number reader (kind.go)
 		switch p {
 		case numberOK:
 			return v, ""
 		case numberTooSmall, numberTooLarge:
-			return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d", clip(n.Value, maxEcho), lo, hi)
+			return nil, fmt.Sprintf("%s is out of bounds; allowed: %d to %d%s", clip(n.Value, maxEcho), lo, hi, q.skipWords())
 		case numberNotRead:
 			if !plainNumber {
-				return nil, fmt.Sprintf("expected %s in decimal digits, got %s", q.NumberRule(), describeNode(n))
+				return nil, fmt.Sprintf("expected %s in decimal digits%s, got %s", q.NumberRule(), q.skipWords(), describeNode(n))
 			}
 		}
-		return nil, fmt.Sprintf("expected %s, got %s", q.NumberRule(), describeNode(n))
+		return nil, fmt.Sprintf("expected %s%s, got %s", q.NumberRule(), q.skipWords(), describeNode(n))
 	case KindYesNo:
 		if n.Kind == yaml.ScalarNode {
 			switch strings.ToLower(n.Value) {

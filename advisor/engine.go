@@ -24,6 +24,8 @@ type Engine struct {
 	statePay    []*StatePay
 	families    []*Family
 	funding     []*Funding
+	areas       []*InterestArea // the six interest areas, RIASEC order once linked
+	bands       []*MatchBand    // the interest match's bands, in data order
 	fit         []FitBand
 	fitFile     string
 	fitPos      Pos
@@ -54,6 +56,10 @@ type Engine struct {
 	envPool       sync.Pool           // condition environments for cohort rows (top)
 	reqMemo       map[*vm.Program]int // distinct requirement conditions (evalNow)
 	conf          *conf.Config        // compile configuration, built on first use
+	items         []int               // the inventory items, question indexes
+	itemIDs       []string            // their ids: what an interest reason reads
+	areaWords     [6]string           // each area as a sentence names it: "Realistic (hands-on work)"
+	condQs        []*Question         // the questions a condition environment holds (condQuestions)
 }
 
 func newEngine() *Engine {

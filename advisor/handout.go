@@ -30,6 +30,9 @@ type ReportOptions struct {
 	// advisor reads no clock: a caller passes today's date (the CLI's --date,
 	// the TUI's export time).
 	Date time.Time
+	// Plain says the text report's interest profile in words, a line per
+	// area, without bars: for the accessible mode and screen readers.
+	Plain bool
 }
 
 // What the handout says of "what would change this".
@@ -58,10 +61,13 @@ type handout struct {
 	Answers []answerView
 	Assumed bool // some answers are defaults (marked in words)
 
-	Path  pathView
-	Why   []string // reasons for the path, in words, strongest first
-	Weigh []string // reasons against it and requirements not met yet, with the way to meet them
-	Next  []string // the next actions: the first plan steps, as written (imperatives)
+	Path pathView
+	// Interests is the student's interest profile; nil when the data has
+	// no inventory.
+	Interests *interestsView
+	Why       []string // reasons for the path, in words, strongest first
+	Weigh     []string // reasons against it and requirements not met yet, with the way to meet them
+	Next      []string // the next actions: the first plan steps, as written (imperatives)
 
 	Plan    planView
 	Routes  routesView
@@ -89,6 +95,18 @@ type pathView struct {
 	Fit     string // the fit label in words ("Strong fit"), never the score
 	Here    string // "you are here" when the student stands on this path now
 	Summary string
+}
+
+// interestsView is the interest profile: a bar per area with its number
+// and words, the code, what the profile is, and how the recommended path
+// matches it.
+type interestsView struct {
+	Rows     []ProfileRow // none when the inventory was skipped
+	Lines    []string     // the same chart as text, for Markdown
+	Code     string       // "Your interest code: IRC (Investigative, ...)", or ""
+	Note     string       // what the profile is and whether it counted
+	Match    string       // the recommended path's match in words, or ""
+	MatchRef int          // the note of the path's O*NET interest profile
 }
 
 type planView struct {
@@ -205,6 +223,7 @@ type leverView struct {
 
 type otherView struct {
 	Title, Level, Fit, Here string
+	Match                   string // the interest match's label ("Strong match"), or ""
 }
 
 type noteView struct {
@@ -280,6 +299,11 @@ func (e *Engine) buildHandout(r *Recommendation, o ReportOptions) *handout {
 	}
 	h.Answers, h.Assumed = e.answerViews(r.answers)
 	h.Path = pathView{Title: top.Title, Level: top.Level, Fit: top.Fit, Here: hereWords(top), Summary: oneLine(top.Summary)}
+	h.Interests = e.buildInterests(r.Interests, top, n)
+	if h.Interests != nil && len(h.Interests.Rows) == 0 {
+		// skipped: said among the answers, which cost no room of its own
+		h.Answers = append(h.Answers, answerView{Label: skippedLabel, Text: skippedText})
+	}
 	h.Why, h.Weigh = reasonWords(top)
 	h.Next = nextActions(top)
 	h.Plan = buildPlan(top, n)
@@ -293,10 +317,44 @@ func (e *Engine) buildHandout(r *Recommendation, o ReportOptions) *handout {
 	}
 	for i := 1; i < len(r.Paths) && len(h.Others) < handoutOthers; i++ {
 		p := &r.Paths[i]
-		h.Others = append(h.Others, otherView{Title: p.Title, Level: p.Level, Fit: p.Fit, Here: hereWords(p)})
+		o := otherView{Title: p.Title, Level: p.Level, Fit: p.Fit, Here: hereWords(p)}
+		if p.InterestMatch != nil {
+			o.Match = p.InterestMatch.Label
+		}
+		h.Others = append(h.Others, o)
 	}
 	h.Notes = n.list()
 	return h
+}
+
+// What the handout's answers say of a skipped activity inventory.
+const (
+	skippedLabel = "Activity check"
+	skippedText  = "skipped, so no interest profile"
+)
+
+// Text bars of the Markdown handout's interest profile, as its timeline's.
+const (
+	mdBarFull  = "█"
+	mdBarEmpty = "░"
+)
+
+// buildInterests words the interest profile and the recommended path's
+// match; nil when the data has no inventory.
+func (e *Engine) buildInterests(p *InterestProfile, top *PathResult, n *notes) *interestsView {
+	if p == nil || p.Items == 0 {
+		return nil
+	}
+	v := &interestsView{Rows: e.ProfileRows(p), Code: e.CodeWords(p), Note: oneLine(p.Note)}
+	v.Lines = profileLines(v.Rows, mdBarFull, mdBarEmpty)
+	if m := top.InterestMatch; m != nil {
+		words, _ := strings.CutPrefix(MatchWords(m), "Interest match: ")
+		v.Match = fmt.Sprintf("Interest match with %s: %s", oneLine(top.Title), words)
+		if top.path != nil && top.path.InterestProfile != nil {
+			v.MatchRef = n.ref(top.path.InterestProfile.Source.ID)
+		}
+	}
+	return v
 }
 
 func hereWords(p *PathResult) string {
@@ -313,6 +371,9 @@ func (e *Engine) answerViews(a Answers) ([]answerView, bool) {
 	out := make([]answerView, 0, len(shown))
 	assumed := false
 	for _, q := range shown {
+		if e.InInventory(q) {
+			continue // the interest profile shows these
+		}
 		v, answered := vis.Value(q)
 		out = append(out, answerView{Label: q.Name(), Text: oneLine(q.AnswerText(v)), Assumed: !answered})
 		assumed = assumed || !answered

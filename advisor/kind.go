@@ -69,6 +69,25 @@ func (q *Question) NumberRule() string {
 	return fmt.Sprintf("a whole number from %d to %d", lo, hi)
 }
 
+// skippable reports whether q is a scale question that may be skipped: its
+// answer is then 0 (see Question.Skip).
+func (q *Question) skippable() bool { return q.Skip != "" && q.Kind == KindScale }
+
+// skipWords is what a skippable scale's messages add: how to skip it ("" for
+// any other question).
+func (q *Question) skipWords() string {
+	if q.skippable() {
+		return `, or 0, "s" or "skip" to skip it`
+	}
+	return ""
+}
+
+// isSkipText reports whether an answer text skips a skippable scale: 0, s or
+// skip, in any case.
+func isSkipText(s string) bool {
+	return s == "0" || strings.EqualFold(s, "s") || strings.EqualFold(s, "skip")
+}
+
 // numberProblem is why a text is not an answer to a number question.
 type numberProblem int
 
@@ -236,6 +255,9 @@ func numberValue(f float64) any {
 // decimals only where the question allows them. It returns the answer, or a
 // message that says what is wrong and what to type instead.
 func (q *Question) ParseNumber(text string) (any, string) {
+	if q.skippable() && isSkipText(strings.TrimSpace(text)) {
+		return 0, ""
+	}
 	v, f, p := q.readNumber(text)
 	if p == numberOK {
 		return v, ""
@@ -246,7 +268,7 @@ func (q *Question) ParseNumber(text string) (any, string) {
 // numberMessage words a numberProblem for a person typing an answer; what
 // they typed is quoted, cut to maxEcho characters.
 func (q *Question) numberMessage(text string, f float64, p numberProblem) string {
-	rule := q.NumberRule()
+	rule := q.NumberRule() + q.skipWords()
 	lo, hi := q.Bounds()
 	read := FormatNumber(numberValue(f)) // the number as read: "$1,000" is 1000
 	if math.IsInf(f, 0) {

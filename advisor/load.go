@@ -154,6 +154,12 @@ func annotate(name string, root *yaml.Node, df *dataFile) {
 		if on := child(pn, "outlook"); on != nil {
 			p.Outlook.pos = posOf(on)
 		}
+		if pi := p.InterestProfile; pi != nil {
+			pi.pos = p.pos
+			if in := child(pn, "interest_profile"); in != nil {
+				pi.pos = posOf(in)
+			}
+		}
 		steps := items(pn, "steps")
 		for j := range p.Steps {
 			p.Steps[j].pos = itemPos(steps, j, p.pos)
@@ -213,6 +219,14 @@ func annotate(name string, root *yaml.Node, df *dataFile) {
 	nodes = items(root, "funding")
 	for i := range df.Funding {
 		df.Funding[i].file, df.Funding[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "interest_areas")
+	for i := range df.InterestAreas {
+		df.InterestAreas[i].file, df.InterestAreas[i].pos = name, itemPos(nodes, i, Pos{})
+	}
+	nodes = items(root, "interest_match")
+	for i := range df.InterestMatch {
+		df.InterestMatch[i].file, df.InterestMatch[i].pos = name, itemPos(nodes, i, Pos{})
 	}
 	nodes = items(root, "states")
 	for i := range df.States {
@@ -283,6 +297,10 @@ func idOf(v any) string {
 		return x.ID
 	case *Funding:
 		return x.ID
+	case *InterestArea:
+		return x.ID
+	case *MatchBand:
+		return x.ID
 	}
 	return ""
 }
@@ -347,6 +365,14 @@ func (e *Engine) merge(df *dataFile, seen map[string]string, ps *problems) {
 	for i := range df.Funding {
 		f := &df.Funding[i]
 		upsert(&e.funding, f, f.ID, "funding", f.file, f.pos, seen, ps)
+	}
+	for i := range df.InterestAreas {
+		a := &df.InterestAreas[i]
+		upsert(&e.areas, a, a.ID, "interest area", a.file, a.pos, seen, ps)
+	}
+	for i := range df.InterestMatch {
+		b := &df.InterestMatch[i]
+		upsert(&e.bands, b, b.ID, "interest_match band", b.file, b.pos, seen, ps)
 	}
 	if df.SalaryFinder.ID != "" {
 		e.salaryFinder, e.salaryFinderFile = df.SalaryFinder, df.name
@@ -448,6 +474,8 @@ func (e *Engine) link(ps *problems) {
 	for _, r := range e.rules {
 		e.linkRule(r, ps)
 	}
+	e.linkInterests(ps)
+	e.condQuestions() // after every condition is compiled
 	for _, f := range e.faq {
 		if f.Question == "" || f.Answer == "" {
 			ps.add(f.file, f.pos, "faq %q needs a question and an answer", f.ID)
@@ -528,6 +556,10 @@ func (e *Engine) linkQuestions(ps *problems) {
 		}
 		if q.Decimals && q.Kind != KindNumber {
 			ps.add(q.file, q.pos, "%s: decimals is only for number questions, not %s", where, q.Kind)
+		}
+		if q.Default.Kind == 0 && q.Skip != "" && q.Kind == KindScale {
+			q.def = 0 // a skippable scale's default is the skip
+			continue
 		}
 		if q.Default.Kind == 0 {
 			ps.add(q.file, q.pos, "%s: no default (it is used when the answer is missing)", where)

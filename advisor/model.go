@@ -101,6 +101,9 @@ type Section struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
 	Intro string `yaml:"intro"`
+	// Inventory marks the interest inventory's section: its answers are
+	// shown as the interest profile, not one by one, and never as assumed.
+	Inventory bool `yaml:"inventory"`
 
 	file string // the file it was read from (set by the loader)
 	pos  Pos    // where in the file (set by the loader)
@@ -148,8 +151,16 @@ type Question struct {
 	// Ordered says that later options (or larger numbers) include earlier ones,
 	// so a plan step's grant never lowers the answer.
 	Ordered bool `yaml:"ordered"`
-	// ScaleLabels name the ends of a scale, low first.
+	// ScaleLabels name the ends of a scale, low first, or every point of it
+	// (as many labels as points: "Dislike a lot" ... "Like a lot").
 	ScaleLabels []string `yaml:"scale_labels"`
+	// Skip names the way to pass over a scale question ("Skip: I can't
+	// picture this"): its answer is then 0, outside min..max, which is also
+	// its default. Only a skippable scale may be an inventory item.
+	Skip string `yaml:"skip"`
+	// Area makes a skippable scale question an item of the interest
+	// inventory: the RIASEC area (R, I, A, S, E or C) it measures.
+	Area string `yaml:"area"`
 	// Lever false keeps the question out of "what would change this": an
 	// answer about the past, or what the plan itself achieves (a degree, a
 	// credential), is not a change a person can simply make.
@@ -331,21 +342,26 @@ type Step struct {
 
 // Path is a career path at the technician or technologist level.
 type Path struct {
-	ID        string   `yaml:"id"`
-	Title     string   `yaml:"title"`
-	Level     string   `yaml:"level"`
-	ONet      string   `yaml:"onet"`
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Level string `yaml:"level"`
+	ONet  string `yaml:"onet"`
+	// Interests is the occupation's O*NET interest code (its high-point
+	// letters, strongest first: [R, I, C]).
 	Interests []string `yaml:"interests"`
-	Summary   string   `yaml:"summary"`
-	Duties    []string `yaml:"duties"`
-	Scope     string   `yaml:"scope"`
-	Leads     string   `yaml:"leads_to"`
-	Setting   string   `yaml:"settings"`
-	Salary    Salary   `yaml:"salary"`
-	Outlook   Outlook  `yaml:"outlook"`
-	Gates     []Gate   `yaml:"gates"`
-	Steps     []Step   `yaml:"steps"`
-	Stackable []string `yaml:"stackable"`
+	// InterestProfile is the occupation's six O*NET interest scores, which
+	// the student's profile is matched against (interests.go).
+	InterestProfile *PathInterests `yaml:"interest_profile"`
+	Summary         string         `yaml:"summary"`
+	Duties          []string       `yaml:"duties"`
+	Scope           string         `yaml:"scope"`
+	Leads           string         `yaml:"leads_to"`
+	Setting         string         `yaml:"settings"`
+	Salary          Salary         `yaml:"salary"`
+	Outlook         Outlook        `yaml:"outlook"`
+	Gates           []Gate         `yaml:"gates"`
+	Steps           []Step         `yaml:"steps"`
+	Stackable       []string       `yaml:"stackable"`
 	// Credentials lists more credentials to show for this path, beyond those its
 	// exam steps name (for paths without targets).
 	Credentials []Ref `yaml:"credentials"`
@@ -363,7 +379,8 @@ type Path struct {
 	// finderHead and finderTail are the Salary Finder address around the
 	// state code (linkFinder).
 	finderHead, finderTail string
-	cands                  []int // steps that can help meet a target's route (planner.go)
+	cands                  []int  // steps that can help meet a target's route (planner.go)
+	code                   string // Interests as one string: the O*NET interest code
 }
 
 // Level describes the technician or technologist level as a whole, for comparison.
@@ -595,6 +612,11 @@ type dataFile struct {
 	// SalaryFinder is the source whose page finds a state's pay (CareerOneStop's
 	// Salary Finder), linked where the data has no state figure.
 	SalaryFinder Ref `yaml:"salary_finder"`
+	// InterestAreas are the six RIASEC areas, in RIASEC order, in words.
+	InterestAreas []InterestArea `yaml:"interest_areas"`
+	// InterestMatch are the bands of the interest match that score a path
+	// (interests.go), strongest first.
+	InterestMatch []MatchBand `yaml:"interest_match"`
 
 	fitFile string
 	fitPos  Pos

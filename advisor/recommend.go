@@ -24,9 +24,12 @@ type Recommendation struct {
 	Recommended string       `json:"recommended"`
 	Paths       []PathResult `json:"paths"`
 	Assumed     []Assumption `json:"assumed"`
-	State       *LicenceInfo `json:"state,omitempty"`
-	Sources     []SourceInfo `json:"sources"`
-	Disclaimer  string       `json:"disclaimer"`
+	// Interests is the student's interest profile from the activity
+	// inventory (skipped when it was not taken).
+	Interests  *InterestProfile `json:"interests"`
+	State      *LicenceInfo     `json:"state,omitempty"`
+	Sources    []SourceInfo     `json:"sources"`
+	Disclaimer string           `json:"disclaimer"`
 
 	answers Answers
 }
@@ -78,6 +81,9 @@ type PathResult struct {
 	// Funding names ways to pay that fit the plan, when its cost can go
 	// above the person's budget (its high end is more than the budget).
 	Funding []FundingInfo `json:"funding,omitempty"`
+	// InterestMatch is how the path's O*NET interest profile matches the
+	// student's (nil when the profile does not count or the path has none).
+	InterestMatch *InterestMatch `json:"interest_match"`
 
 	path *Path
 }
@@ -335,6 +341,8 @@ type standing struct {
 	scores  []int
 	reasons [][]Reason
 	order   []int // path indexes, best first
+	profile *InterestProfile
+	matches []*InterestMatch // per path, with reasons (nil when the profile does not count)
 }
 
 // stand evaluates the routes, the current paths and the rules, and ranks the
@@ -344,13 +352,13 @@ type standing struct {
 // by [Engine.Paths] ranks higher, so a tie never depends on file names or on
 // the order files were read in.
 func (e *Engine) stand(m *vm.VM, a Answers, withReasons bool) standing {
-	return e.standIn(m, e.envFor(a), a, withReasons)
+	return e.standIn(m, make(map[string]any, len(e.condQs)+2), a, withReasons)
 }
 
 // standIn is stand with the environment map given (filled here), so a
 // cohort can reuse one map per student.
 func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bool) standing {
-	s := standing{env: e.fillEnv(env, a)}
+	s := standing{env: e.fillCondEnv(env, a)}
 	held, _ := s.env[idCertificationsHeld].([]string)
 	s.now = e.evalNow(m, s.env, withReasons)
 	var ok []string
@@ -366,6 +374,8 @@ func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bo
 		}
 	}
 	s.scores, s.reasons = e.score(m, s.env, withReasons)
+	s.profile = e.profile(m, s.env, a)
+	s.matches = e.scoreInterests(s.profile, s.scores, s.reasons)
 	s.order = make([]int, len(e.paths))
 	for i := range s.order {
 		s.order[i] = i
@@ -387,13 +397,14 @@ func (e *Engine) standIn(m *vm.VM, env map[string]any, a Answers, withReasons bo
 // exactly as Recommend does, but leaves out the words a cohort row does not
 // show (the certification routes, the timeline and budget notes, funding).
 func (e *Engine) Top(a Answers) PathResult {
-	pr, _, _ := e.top(a)
+	pr, _, _, _ := e.top(a)
 	return pr
 }
 
 // top is Top with the credentials the person could sit now, by a confirmed
-// route (ok) and only by an unconfirmed one (unsure), by name.
-func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string) {
+// route (ok) and only by an unconfirmed one (unsure), by name, and the
+// person's interest code ("" when the profile does not count).
+func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string, code string) {
 	var m vm.VM
 	env, _ := e.envPool.Get().(map[string]any)
 	if env == nil {
@@ -418,7 +429,7 @@ func (e *Engine) top(a Answers) (pr PathResult, ok, unsure []string) {
 	pr = PathResult{Rank: 1, ID: p.ID, Title: p.Title, Level: p.Level, Score: s.scores[best],
 		Fit: e.fitLabel(s.scores[best]), Current: current, path: p}
 	e.plan(&m, p, s.env, s.now, &pr, nil)
-	return pr, e.credentialNames(s.env[eligibleNowVar].([]string)), e.credentialNames(s.unsure)
+	return pr, e.credentialNames(s.env[eligibleNowVar].([]string)), e.credentialNames(s.unsure), s.profile.Code
 }
 
 // isCurrent reports whether the person already stands on path p.
@@ -458,6 +469,12 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 			Rank: rank + 1, ID: p.ID, Title: p.Title, Level: p.Level, Summary: p.Summary,
 			Score: scores[i], Fit: e.fitLabel(scores[i]), Reasons: reasons[i], Current: s.current[i], path: p,
 		}
+		if s.matches != nil {
+			pr.InterestMatch = s.matches[i]
+			if pi := p.InterestProfile; pi != nil {
+				cited.add(pi.Source.ID)
+			}
+		}
 		if pr.Reasons == nil {
 			pr.Reasons = []Reason{}
 		}
@@ -492,9 +509,11 @@ func (e *Engine) Recommend(a Answers) *Recommendation {
 			cited.add(s.Source.ID)
 		}
 	}
+	r.Interests = s.profile
 	r.Assumed = []Assumption{}
 	for _, q := range e.questions {
-		if _, ok := a[q.ID]; !ok && eval(&m, &q.ShowIf, env) {
+		// the inventory is not assumed: the profile says what was rated
+		if _, ok := a[q.ID]; !ok && !e.InInventory(q) && eval(&m, &q.ShowIf, env) {
 			r.Assumed = append(r.Assumed, Assumption{ID: q.ID, Prompt: q.Prompt, Value: q.def})
 		}
 	}

@@ -40,7 +40,7 @@ func (e *Engine) WriteReportWith(w io.Writer, r *Recommendation, format string, 
 	var b bytes.Buffer
 	switch format {
 	case FormatText:
-		e.textReport(&b, r)
+		e.textReport(&b, r, o)
 	case FormatMarkdown:
 		e.markdownReport(&b, e.buildHandout(r, o))
 	case FormatJSON:
@@ -97,7 +97,7 @@ func heading(b *bytes.Buffer, s string) {
 	b.WriteString("\n" + s + "\n" + strings.Repeat("-", len([]rune(s))) + "\n")
 }
 
-func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
+func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation, o ReportOptions) {
 	top := &r.Paths[0]
 	b.WriteString("medpath: your career recommendation\n")
 	b.WriteString(strings.Repeat("=", 35) + "\n\n")
@@ -105,6 +105,7 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 	b.WriteString("\n")
 	para(b, "", top.Summary)
 
+	e.textInterests(b, r.Interests, o.Plain)
 	e.textPath(b, top)
 	e.textLevers(b, r)
 
@@ -115,6 +116,9 @@ func (e *Engine) textReport(b *bytes.Buffer, r *Recommendation) {
 			p.Title, p.Level, p.Fit, p.Score, MonthsText(p.TotalMonths), DollarSpan(p.TotalCost), PayShort(p.Salary), hereText(p)))
 		if len(p.Reasons) > 0 {
 			hang(b, "    why: ", p.Reasons[0].Because)
+		}
+		if m := MatchWords(p.InterestMatch); m != "" {
+			hang(b, "    ", m+".")
 		}
 	}
 
@@ -143,6 +147,10 @@ func (e *Engine) textPath(b *bytes.Buffer, p *PathResult) {
 		} else {
 			hang(b, "  [not met] ", sentence(g.Because)+" Bridge: "+sentence(g.Bridge))
 		}
+	}
+
+	if m := MatchWords(p.InterestMatch); m != "" {
+		hang(b, "  ", m+".")
 	}
 
 	heading(b, fmt.Sprintf("Your plan: %s to a first job, %s", MonthsText(p.TotalMonths), DollarSpan(p.TotalCost)))
@@ -232,4 +240,54 @@ func (e *Engine) textSources(b *bytes.Buffer, r *Recommendation) {
 	for _, s := range r.Sources {
 		hang(b, "  - ", fmt.Sprintf("%s: %s, as of %s [%s]. %s", s.Publisher, s.Title, s.AsOf, StatusLabel(s.Status), s.URL))
 	}
+}
+
+// Text bars of the interest profile: plain ASCII, so a pipe, a file or a
+// printer gets the same; the number beside each bar says the same again.
+const (
+	profileBarWidth = 20
+	profileBarFull  = "#"
+	profileBarEmpty = "."
+)
+
+// textInterests writes the interest profile: a bar, the number and the gloss
+// for each area (or, plain, each area in words), the code in words and what the profile is; for a skipped
+// inventory, only what that means. Data without an inventory shows nothing.
+func (e *Engine) textInterests(b *bytes.Buffer, p *InterestProfile, plain bool) {
+	if p == nil || p.Items == 0 {
+		return
+	}
+	heading(b, ProfileHeading)
+	if plain {
+		for _, r := range e.ProfileRows(p) {
+			hang(b, "  ", r.Words())
+		}
+	} else {
+		for _, l := range profileLines(e.ProfileRows(p), profileBarFull, profileBarEmpty) {
+			b.WriteString("  " + l + "\n")
+		}
+	}
+	if c := e.CodeWords(p); c != "" {
+		hang(b, "  ", c+".")
+	}
+	para(b, "  ", p.Note)
+}
+
+// profileLines draws a profile's rows as aligned lines of text: the name, a
+// bar of full and empty cells, the number (or "not rated") and the gloss.
+func profileLines(rows []ProfileRow, full, empty string) []string {
+	w := 0
+	for _, r := range rows {
+		w = max(w, len([]rune(r.Name)))
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		num, gloss := fmt.Sprintf("%3d", r.Score), r.Gloss
+		if !r.Rated {
+			num, gloss = "  -", strings.TrimSpace(gloss+" (not rated)")
+		}
+		name := r.Name + strings.Repeat(" ", w-len([]rune(r.Name)))
+		out[i] = strings.TrimRight(fmt.Sprintf("%s  %s  %s  %s", name, Bar(r.Score, profileBarWidth, full, empty), num, oneLine(gloss)), " ")
+	}
+	return out
 }

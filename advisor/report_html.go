@@ -20,6 +20,8 @@ var htmlFuncs = template.FuncMap{
 	"lower": strings.ToLower,
 	"add":   func(a, b float64) float64 { return a + b },
 	"join":  func(s []string) string { return strings.Join(s, ", ") },
+	// profileHeading heads the interest profile, as in every front end.
+	"profileHeading": func() string { return ProfileHeading },
 	// grid is the spacing of the timeline's month lines, in percent of the track.
 	"grid": func(t []tickView) float64 {
 		if len(t) < 2 {

@@ -107,6 +107,8 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 		}
 	}
 
+	e.markdownInterests(b, h.Interests)
+
 	b.WriteString("\n## Do this next\n\n")
 	for i, s := range h.Next {
 		fmt.Fprintf(b, "%d. **%s**\n", i+1, mdText(s))
@@ -208,6 +210,9 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 			if o.Here != "" {
 				here = ", " + o.Here
 			}
+			if o.Match != "" {
+				here += "; interests: " + mdText(strings.ToLower(o.Match))
+			}
 			fmt.Fprintf(b, "- %s (%s, %s%s)\n", mdText(o.Title), mdText(o.Level), mdText(strings.ToLower(o.Fit)), here)
 		}
 	}
@@ -227,6 +232,41 @@ func (e *Engine) markdownReport(b *bytes.Buffer, h *handout) {
 		}
 	}
 	fmt.Fprintf(b, "\n## Please note\n\n%s\n", mdLead(h.Disclaimer))
+}
+
+// markdownInterests writes the interest profile: the chart as text in a
+// code block (aligned however it is shown), the code, the note and the
+// recommended path's match; nothing when the inventory was skipped.
+func (e *Engine) markdownInterests(b *bytes.Buffer, v *interestsView) {
+	if v == nil || len(v.Rows) == 0 {
+		return // skipped: the answers say so
+	}
+	fmt.Fprintf(b, "\n## %s\n\n```text\n", ProfileHeading)
+	for _, l := range v.Lines {
+		b.WriteString(mdCodeLine(l) + "\n")
+	}
+	b.WriteString("```\n\n")
+	if v.Code != "" {
+		fmt.Fprintf(b, "**%s.** ", mdText(v.Code))
+	}
+	b.WriteString(mdLead(v.Note) + "\n")
+	if v.Match != "" {
+		fmt.Fprintf(b, "\n%s.%s\n", mdLead(v.Match), mdRef(v.MatchRef))
+	}
+}
+
+// mdCodeLine makes data text safe in a fenced code block: one line, no
+// control characters, and no backtick that could close the fence.
+func mdCodeLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		if r == '`' {
+			return '\''
+		}
+		return r
+	}, s)
 }
 
 func (e *Engine) markdownStep(b *bytes.Buffer, s stepView) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,6 +44,27 @@ var goldenPersonas = map[string]advisor.Answers{
 	"career-changer": {"education": "bachelor", "college_credits": 120, "biology_credits": 12, "chemistry_credits": 8,
 		"lab_work": 4, "technology": 4, "goal": "technologist", "state": "OH", "timeline_months": 24, "budget": 15000,
 		"work_while_studying": true},
+	// the career changer who took the activity inventory: strongly
+	// Investigative, Realistic and Conventional, one item skipped
+	"interests-lab": withRatings(advisor.Answers{"education": "bachelor", "college_credits": 120, "biology_credits": 12,
+		"chemistry_credits": 8, "lab_work": 4, "technology": 4, "goal": "technologist", "state": "OH", "timeline_months": 24,
+		"budget": 15000, "work_while_studying": true},
+		labRatings),
+}
+
+// labRatings are activity ratings strongly Investigative, Realistic and
+// Conventional, with one item skipped.
+var labRatings = map[byte][4]int{'R': {4, 3, 5, 4}, 'I': {5, 5, 4, 5}, 'A': {2, 1, 0, 2}, 'S': {2, 3, 2, 1}, 'E': {1, 2, 1, 2}, 'C': {4, 4, 5, 3}}
+
+// withRatings adds the activity inventory's ratings to a: four an area, by
+// its letter (0 skips an item).
+func withRatings(a advisor.Answers, r map[byte][4]int) advisor.Answers {
+	for area, vs := range r {
+		for i, v := range vs {
+			a[fmt.Sprintf("interest_%c%d", area+'a'-'A', i+1)] = v
+		}
+	}
+	return a
 }
 
 func TestReportGoldens(t *testing.T) {

@@ -431,6 +431,9 @@ func (q *Question) AnswerText(v any) string {
 		return fmt.Sprint(v)
 	}
 	if q.Kind == KindScale {
+		if q.skippable() && n == 0 {
+			return Skipped
+		}
 		_, hi := q.Bounds()
 		s := fmt.Sprintf("%s of %d", FormatNumber(v), hi)
 		if l := q.ScaleLabel(n); l != "" {
@@ -472,13 +475,21 @@ func unitFor(n float64, unit string) string {
 	return unit
 }
 
-// ScaleLabel names the ends of a scale question ("Not at all", "Very much")
-// for its lowest and highest rating, and nothing in between.
+// ScaleLabel names a rating of a scale question: with two labels, the ends
+// ("Not at all", "Very much") for its lowest and highest rating and nothing
+// in between; with a label for every point, that point's.
 func (q *Question) ScaleLabel(n float64) string {
+	lo, hi := q.Bounds()
+	if len(q.ScaleLabels) == hi-lo+1 && len(q.ScaleLabels) != 2 {
+		// a label for every point
+		if i := int(n) - lo; float64(int(n)) == n && i >= 0 && i < len(q.ScaleLabels) {
+			return q.ScaleLabels[i]
+		}
+		return ""
+	}
 	if len(q.ScaleLabels) != 2 {
 		return ""
 	}
-	lo, hi := q.Bounds()
 	switch n {
 	case float64(lo):
 		return q.ScaleLabels[0]
@@ -808,3 +819,18 @@ func SourceDate(asOf string) string {
 	}
 	return "as of " + asOf
 }
+
+// Skipped is the answer text of a skipped inventory item.
+const Skipped = "skipped"
+
+// Words of the interest profile (interests.go): what it is and whether it
+// counted toward the ranking.
+const (
+	profileNoteNone       = "This data has no interest inventory."
+	profileNoteSkipped    = "The activity inventory was skipped, so interests did not change the ranking beyond the four quick ratings."
+	profileNoteIncomplete = "Too few activities were rated to make a profile (at least %d in each area), so it did not change the ranking."
+	profileNoteFlat       = "Your ratings were about the same in every area, so they do not point to one kind of work and did not change the ranking."
+	profileNoteScored     = "From your activity ratings. A short inventory, not a test: use it to talk about what you enjoy."
+	// MatchNone labels a path whose interest match no band scores.
+	MatchNone = "No clear match"
+)

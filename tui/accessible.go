@@ -230,8 +230,8 @@ func (s *accSession) run(answers advisor.Answers, loaded bool) (Result, error) {
 		}
 		rec := s.eng.Recommend(s.eng.VisibleAnswers(answers))
 		s.out.line("")
-		if err := s.eng.WriteReport(s.out, rec, advisor.FormatText); err != nil {
-			return s.result(answers, rec), fmt.Errorf("write report: %w", err)
+		if err := s.report(rec); err != nil {
+			return s.result(answers, rec), err
 		}
 		if s.o.AutoExport {
 			files, err := s.export(answers)
@@ -255,6 +255,18 @@ func (s *accSession) run(answers advisor.Answers, loaded bool) (Result, error) {
 	}
 }
 
+// report writes the text report of rec, with the interest profile in
+// plain lines (as the Overview's chart says it, without bars a screen
+// reader would spell out) and each path's interest match.
+func (s *accSession) report(rec *advisor.Recommendation) error {
+	var b strings.Builder
+	if err := s.eng.WriteReportWith(&b, rec, advisor.FormatText, advisor.ReportOptions{Plain: true}); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	s.out.printf("%s", b.String())
+	return nil
+}
+
 // result is what Run returns for the answers and the recommendation shown.
 func (s *accSession) result(a advisor.Answers, rec *advisor.Recommendation) Result {
 	return Result{Answers: s.eng.VisibleAnswers(a), Recommendation: rec}
@@ -275,9 +287,13 @@ func (s *accSession) intro(start advisor.Answers) {
 	c := countQuestions(s.eng, start, openAfter(start, ""))
 	s.out.line("medpath: a career advisor for medical technicians and technologists")
 	s.out.line("")
-	count := fmt.Sprintf("%d short questions", c.Total)
-	if c.More {
-		count = fmt.Sprintf("%d to %d short questions (follow-ups come only where an answer calls for them)", c.Now, c.Total)
+	qs := c.questions()
+	count := fmt.Sprintf("%d short questions", qs.Total)
+	if qs.More {
+		count = fmt.Sprintf("%d to %d short questions (follow-ups come only where an answer calls for them)", qs.Now, qs.Total)
+	}
+	if act := c.activities(); act != "" {
+		count += ", and " + act + ", which you can skip at its first question,"
 	}
 	s.out.wrap("", fmt.Sprintf("You will answer %s in %d parts: %s. medpath then recommends a path and shows its steps, time, cost, pay and certifications, and why it fits.",
 		count, len(titles), strings.Join(titles, "; ")))

@@ -163,9 +163,15 @@ func TestAccessibleFullRun(t *testing.T) {
 	if err := eng.WriteReport(&report, eng.Recommend(want), advisor.FormatText); err != nil {
 		t.Fatal(err)
 	}
-	// The report, then the last step (end of input finishes it).
-	if !strings.Contains(out, report.String()+"\nType r (or review) to change an answer, or press enter to finish.\n> \n") {
+	// The report, the interest profile in plain lines (once, whether the
+	// report says it or the accessible mode adds it), then the last step
+	// (end of input finishes it).
+	const last = "\nType r (or review) to change an answer, or press enter to finish.\n> \n"
+	i, j := strings.Index(out, report.String()), strings.LastIndex(out, last)
+	if i < 0 || j < i || !strings.HasSuffix(out, last) {
 		t.Errorf("output does not end with the text report for the same answers and the last step:\n%s", out[max(len(out)-600, 0):])
+	} else if after := out[i:j]; strings.Count(after, advisor.ProfileHeading) != 1 {
+		t.Errorf("the results say %q %d times, want once:\n%s", advisor.ProfileHeading, strings.Count(after, advisor.ProfileHeading), after)
 	}
 	title := eng.Recommend(want).Paths[0].Title
 	if !strings.Contains(out, title) {

@@ -61,7 +61,28 @@ func (m *model) footer(w int) []string {
 	h := m.help
 	h.Styles = st.Help
 	h.SetWidth(w)
+	if short := keys.short; m.state == stateQuestion && len(short) == questionShortKeys+1 && shortWidth(short) > w {
+		// the question's extra key does not fit: drop it, keep q quit
+		keys.short = append(append([]key.Binding{}, short[:questionShortKeys-1]...), short[questionShortKeys])
+	}
 	return append(lines, h.ShortHelpView(keys.short))
+}
+
+// questionShortKeys is how many of a question's keys its short help line
+// may show, before q quit, when they fit.
+const questionShortKeys = 6
+
+// shortWidth is the width of a short help line of bindings: "key desc"
+// joined by " • ".
+func shortWidth(bs []key.Binding) int {
+	n := 0
+	for i, b := range bs {
+		if i > 0 {
+			n += 3
+		}
+		n += ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc)
+	}
+	return n
 }
 
 // fullHelp lays every key out in as many columns as fit in w cells, down
@@ -171,6 +192,14 @@ func (m *model) helpKeys() helpKeys {
 	case m.state != stateQuestion:
 		global = append([]key.Binding{helpKey}, global...)
 	}
+	// A question's line may have one key more when it fits (footer drops
+	// it when not): it has no ? for help (? explains the question), and an
+	// activity needs its 1-5 and 0/s as well as enter, esc, ↑/↓ and ? to
+	// explain.
+	most := 5
+	if m.state == stateQuestion && !m.typing() {
+		most = questionShortKeys
+	}
 	var enabled, short []key.Binding
 	for _, b := range screen {
 		if !b.Enabled() {
@@ -180,7 +209,7 @@ func (m *model) helpKeys() helpKeys {
 		// The short line: the screen's first keys, then ? and q; paging and
 		// jumping to the ends are in the full help.
 		if b.Help() != m.c.keys.Home.Help() && b.Help() != m.c.keys.End.Help() &&
-			b.Help() != m.c.keys.PageUp.Help() && b.Help() != m.c.keys.PageDown.Help() && len(short) < 5 {
+			b.Help() != m.c.keys.PageUp.Help() && b.Help() != m.c.keys.PageDown.Help() && len(short) < most {
 			short = append(short, b)
 		}
 	}

@@ -27,6 +27,7 @@ type keyMap struct {
 	Yes     key.Binding
 	No      key.Binding
 	Rate    key.Binding
+	Skip    key.Binding // skip a skippable scale (an activity of the inventory)
 	Explain key.Binding
 
 	// Review and results.
@@ -99,6 +100,7 @@ func defaultKeys() keyMap {
 		Yes:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y/n", "yes/no")),
 		No:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
 		Rate:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-5", "rate")),
+		Skip:    key.NewBinding(key.WithKeys("0", "s"), key.WithHelp("0/s", "skip")),
 		Explain: key.NewBinding(key.WithKeys("?", "h"), key.WithHelp("?", "explain")),
 
 		Change:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "change")),
@@ -131,7 +133,7 @@ func defaultKeys() keyMap {
 func (k *keyMap) enable(on ...*key.Binding) {
 	all := []*key.Binding{
 		&k.Move, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.Jump, &k.Filter,
-		&k.Next, &k.Back, &k.Choose, &k.Toggle, &k.Yes, &k.No, &k.Rate, &k.Explain,
+		&k.Next, &k.Back, &k.Choose, &k.Toggle, &k.Yes, &k.No, &k.Rate, &k.Skip, &k.Explain,
 		&k.Change, &k.Results, &k.NextTab, &k.PrevTab, &k.TabNumber, &k.ScrollUp, &k.ScrollDown,
 		&k.Compare, &k.Learn, &k.Export, &k.WhatIf, &k.Keep, &k.Rename, &k.Delete, &k.Focus,
 	}

@@ -19,7 +19,11 @@ import (
 // answered, and theirs in turn. Answers already given are taken as they
 // are. So N never grows as the questionnaire goes on (each answer can only
 // rule follow-ups out), and it says "up to N" while some answer still to
-// give could add questions; once none can, N is exact.
+// give could add questions; once none can, N is exact. The low end of the
+// range ("17–53") is as few as may be asked: the questions visible now less
+// those an answer not given yet could hide (the 24 activities, shown at
+// their question's default yes, go when it is answered no), so it never
+// drops as the questionnaire goes on either.
 //
 // Whether an answer can reveal a question is found by trying it: for each
 // question still to answer, each of its options (a multi: each option on
@@ -36,6 +40,11 @@ type questionCount struct {
 	Now   int // visible now, the unanswered at their defaults
 	Total int // visible now, and those an answer still to give could reveal
 	More  bool
+	// Items are the interest inventory's activities among Total, ItemsNow
+	// those among Now: the welcome counts them apart from the questions,
+	// as an optional check.
+	Items    int
+	ItemsNow int
 }
 
 // countQuestions counts the questions for answers a, where open are the
@@ -53,6 +62,29 @@ func countQuestions(eng *advisor.Engine, a advisor.Answers, open func(id string)
 	type step struct {
 		answers advisor.Answers
 		try     []*advisor.Question
+	}
+	// An answer still to give may also hide questions visible now (a
+	// follow-up shown at its question's default: the activities, under
+	// "would you like to rate them?", default yes): those are not counted
+	// in Now, which is as few as may be asked.
+	hideable := map[string]bool{}
+	for _, q := range visible {
+		if _, answered := a[q.ID]; answered || !open(q.ID) {
+			continue // an answer given is taken as it is, even on screen
+		}
+		for _, v := range tryValues(q) {
+			s2 := a.Clone()
+			s2[q.ID] = v
+			still := map[string]bool{}
+			for _, x := range eng.Visible(s2) {
+				still[x.ID] = true
+			}
+			for _, x := range visible {
+				if !still[x.ID] {
+					hideable[x.ID] = true
+				}
+			}
+		}
 	}
 	steps := []step{{a, visible}}
 	for depth := 0; depth < 4 && len(steps) > 0; depth++ {
@@ -80,7 +112,19 @@ func countQuestions(eng *advisor.Engine, a advisor.Answers, open func(id string)
 		}
 		steps = next
 	}
-	return questionCount{Total: len(reach), More: len(reach) > len(visible), Now: len(visible)}
+	c := questionCount{Total: len(reach), Now: len(visible) - len(hideable)}
+	c.More = c.Total > c.Now
+	for _, q := range eng.Questions() {
+		if q.IsInventoryItem() && reach[q.ID] {
+			c.Items++
+		}
+	}
+	for _, q := range visible {
+		if q.IsInventoryItem() && !hideable[q.ID] {
+			c.ItemsNow++
+		}
+	}
+	return c
 }
 
 // tryValues are the answers to try on q to find what it can reveal.
@@ -145,6 +189,35 @@ func (c questionCount) sentence() string {
 		return fmt.Sprintf("%d questions.", c.Total)
 	}
 	return fmt.Sprintf("%d to %d questions: follow-ups come only where an answer calls for them.", c.Now, c.Total)
+}
+
+// questions is the count without the inventory's activities: the
+// questions proper, as the welcome and the accessible intro count them.
+func (c questionCount) questions() questionCount {
+	q := questionCount{Now: c.Now - c.ItemsNow, Total: c.Total - c.Items}
+	q.More = q.Total > q.Now
+	return q
+}
+
+// itemSeconds is the time one activity of the inventory takes, for the
+// estimate of the whole check: a line of about ten words to read and one
+// key to press. 24 of them make the "about two minutes" the data's own
+// words give (questions.yaml, the activities section), within the issue's
+// budget of three minutes (issue 13).
+const itemSeconds = 5
+
+// activities says the optional activity check in words for the welcome
+// and the accessible intro: "an optional check of 24 activities (about 2
+// minutes)"; "" when no activity can be asked.
+func (c questionCount) activities() string {
+	if c.Items == 0 {
+		return ""
+	}
+	long := "about a minute"
+	if minutes := (c.Items*itemSeconds + 30) / 60; minutes > 1 {
+		long = fmt.Sprintf("about %d minutes", minutes)
+	}
+	return fmt.Sprintf("an optional check of %d activities (%s)", c.Items, long)
 }
 
 // countCache remembers counts by answers and the question on screen, so

@@ -390,6 +390,8 @@ func (s questionScreen) helpKeys() []key.Binding {
 	if s.field != nil {
 		s.field.keys(&k) // the field's words come last (a multi's enter is "done")
 	}
-	// The toggle comes first, so it is never cut off the help line.
-	return []key.Binding{k.Toggle, k.Next, k.Back, k.Move, k.Filter, k.Yes, k.Rate, k.Explain, k.Jump, k.PageDown, k.PageUp, k.Home, k.End}
+	// The toggle comes first, and the keys that answer at once (y/n, a
+	// rating, the skip) right after enter, so they are never cut off the
+	// help line of a narrow terminal.
+	return []key.Binding{k.Toggle, k.Next, k.Yes, k.Rate, k.Skip, k.Back, k.Move, k.Filter, k.Explain, k.Jump, k.PageDown, k.PageUp, k.Home, k.End}
 }

@@ -527,7 +527,8 @@ func (s resultScreen) overview(p *advisor.PathResult, w int) []string {
 }
 
 // overviewRest is the overview after the summary: the duties, the setting,
-// why it ranks here, the requirements, what would change it and where it
+// why it ranks here, the student's interest profile with this path's
+// interest match, the requirements, what would change it and where it
 // leads.
 func (s resultScreen) overviewRest(p *advisor.PathResult, w int) []string {
 	st := s.c.st
@@ -553,6 +554,11 @@ func (s resultScreen) overviewRest(p *advisor.PathResult, w int) []string {
 			style = st.Bad
 		}
 		lines = append(lines, hang(fmt.Sprintf("%+3d  ", r.Delta), r.Because, w, style, st.Text)...)
+	}
+	if chart := profileChart(s.c.eng, st, s.rec.Interests, w); len(chart) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, chart...)
+		lines = append(lines, matchLines(st, p.InterestMatch, w)...)
 	}
 	if len(p.Gates) > 0 {
 		lines = append(lines, "", st.Heading.Render("Requirements"))

@@ -431,12 +431,15 @@ func (s welcomeScreen) view() string {
 	if s.sessions {
 		privacy = "Nothing you type leaves this computer. Answers are saved on it as you go, to continue later."
 	}
-	facts := append(
-		hang("• ", s.total.sentence()+" Under 10 minutes; rough answers are fine, and you can go back and change any of them.", w, st.Marker, st.Text),
-		hang("• ", privacy, w, st.Marker, st.Text)...)
-	short := append(
-		hang("• ", s.total.String()+" questions, under 10 minutes.", w, st.Marker, st.Text),
-		hang("• ", "Nothing you type leaves this computer.", w, st.Marker, st.Text)...)
+	qs := s.total.questions()
+	facts := hang("• ", qs.sentence()+" Under 10 minutes; rough answers are fine, and you can go back and change any of them.", w, st.Marker, st.Text)
+	short := hang("• ", qs.String()+" questions, under 10 minutes.", w, st.Marker, st.Text)
+	if act := s.total.activities(); act != "" {
+		facts = append(facts, hang("• ", advisor.Capitalize(act)+", which you can skip at its first question.", w, st.Marker, st.Text)...)
+		short = append(short, hang("• ", fmt.Sprintf("Optional: %d activities to rate.", s.total.Items), w, st.Marker, st.Text)...)
+	}
+	facts = append(facts, hang("• ", privacy, w, st.Marker, st.Text)...)
+	short = append(short, hang("• ", "Nothing you type leaves this computer.", w, st.Marker, st.Text)...)
 	var parts []string
 	for _, sec := range s.c.eng.Sections() {
 		parts = append(parts, sec.Title)

@@ -32,8 +32,9 @@ func newAdviseCmd(a *app) *cobra.Command {
 		Long: `medpath: a career advisor for people entering US healthcare as a medical
 technician or a medical technologist.
 
-With no command it starts the interactive advisor: 16 to 28 short
-questions (follow-ups only where an answer calls for them), then ranked
+With no command it starts the interactive advisor: 17 to 29 short
+questions (follow-ups only where an answer calls for them) and an optional
+check of 24 work activities, then ranked
 paths with the reasons, a personal plan with months
 and costs, certification routes, licences and pay. The answers are saved
 after every change to a session file; on the results, e exports the report

@@ -33,9 +33,11 @@ func newBatchCmd(a *app) *cobra.Command {
 		Short: "Score a cohort: one row per student and a summary",
 		Long: `Score a cohort: a folder of answers files (one per student) or a CSV whose
 header row names question ids (plus an optional id column; list answers
-separate values with ;). Writes one row per student (recommended path,
-level, months and cost to a first job, credentials they can sit now) and a
-cohort summary. A bad file or row is reported by name or row number and the
+separate values with ;; an activity rating, interest_r1 ... interest_c4,
+takes 1 to 5, or 0, s or skip to skip it). Writes one row per student
+(recommended path, level, months and cost to a first job, credentials they
+can sit now, interest code) and a cohort summary (with how many students
+have each interest area first in their code). A bad file or row is reported by name or row number and the
 rest go on (exit 1). The output is the same for any --jobs, and memory stays
 flat. With --out the file is written atomically: all of it or nothing.`,
 		Example: `  medpath batch students/

@@ -65,3 +65,40 @@ func TestBatchOut(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestBatchInterestColumns: a CSV with the inventory's columns gives each
+// student's interest code and the first letters in the summary; a skip cell
+// is fine and a bad one is named on stderr with what is allowed (exit 1).
+func TestBatchInterestColumns(t *testing.T) {
+	var cols, lab, skip, bad []string
+	for _, a := range "riasec" {
+		for i := 1; i <= 4; i++ {
+			cols = append(cols, fmt.Sprintf("interest_%c%d", a, i))
+			v := map[rune]string{'r': "4", 'i': "5", 'a': "1", 's': "2", 'e': "1", 'c': "4"}[a]
+			lab = append(lab, v)
+			skip = append(skip, "skip")
+			bad = append(bad, v)
+		}
+	}
+	lab[0] = "s" // one item skipped
+	bad[5] = "maybe"
+	csv := "id,interest_inventory," + strings.Join(cols, ",") + "\n" +
+		"lab,yes," + strings.Join(lab, ",") + "\n" +
+		"none,," + strings.Join(skip, ",") + "\n" +
+		"bad,," + strings.Join(bad, ",") + "\n"
+	in := writeFile(t, "cohort.csv", csv)
+	code, out, errOut := runCLI(t, "", "batch", in, "--jobs", "2")
+	if code != 1 || !strings.Contains(errOut, `bad: `+in+`:4: row 3: interest_i2: expected a whole number from 1 to 5, or 0, "s" or "skip" to skip it, got "maybe"`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{",interest_code,error\n", "\nlab,", ",IRC,\n", "top_interest:I,1\n", "no_interest_code,1\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "none,") && (strings.HasPrefix(l, "none,,") || !strings.HasSuffix(l, ",,")) {
+			t.Errorf("the all-skipped row is scored, with no code and no error: %q", l)
+		}
+	}
+}

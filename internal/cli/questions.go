@@ -10,7 +10,9 @@ func newQuestionsCmd(a *app) *cobra.Command {
 		Short: "Print an answers template",
 		Long: `Print an answers template: every question id as YAML, with its default, its
 allowed values and its help as comments. Fill it in and give it to
-'medpath report --answers' or 'medpath --answers'.`,
+'medpath report --answers' or 'medpath --answers'. An activity rating
+(interest_r1 ... interest_c4) takes 1 to 5, or 0 or skip to skip it;
+interest_inventory: false skips them all.`,
 		Example: `  medpath questions > me.yaml`,
 		Args:    cobra.ArbitraryArgs,
 	}
