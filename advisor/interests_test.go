@@ -428,3 +428,32 @@ func TestRuleReadsAnItem(t *testing.T) {
 		}
 	}
 }
+
+// Compare says when the interest code changes, and not when it does not.
+func TestCompareNamesTheInterestCode(t *testing.T) {
+	e := embedded(t)
+	sr := rate(base(), map[byte][]int{'R': {4, 4, 4, 5}, 'I': {1, 2, 2, 2}, 'A': {1}, 'S': {5}, 'E': {1, 2, 2, 2}, 'C': {2}})
+	ic := rate(base(), map[byte][]int{'R': {2}, 'I': {5}, 'A': {2}, 'S': {1}, 'E': {1}, 'C': {4}})
+	tests := []struct {
+		before, after advisor.Answers
+		want          string
+	}{
+		{sr, ic, "Interest code changed: SRC -> ICR"},
+		{base(), sr, "Interest code changed: none -> SRC"},
+		{sr, sr, ""},
+	}
+	for _, tt := range tests {
+		d := e.Compare(tt.before, tt.after)
+		var b strings.Builder
+		e.WriteDiffText(&b, d)
+		if got := d.InterestCodeWords(); got != tt.want {
+			t.Errorf("InterestCodeWords = %q, want %q", got, tt.want)
+		}
+		if tt.want != "" && !strings.Contains(b.String(), tt.want) {
+			t.Errorf("the text lacks %q:\n%s", tt.want, b.String())
+		}
+		if tt.want == "" && strings.Contains(b.String(), "Interest code") {
+			t.Errorf("an unchanged code is named:\n%s", b.String())
+		}
+	}
+}

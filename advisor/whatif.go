@@ -241,11 +241,14 @@ func intLiterals(prog *vm.Program) []int {
 
 // Diff is what changes in the recommendation when answers change.
 type Diff struct {
-	Answers     []Change      `json:"answers"`
-	Recommended [2]string     `json:"recommended"`
-	Ranks       []RankChange  `json:"ranks"`
-	Plans       []PlanChange  `json:"plans"`
-	Routes      []RouteChange `json:"routes"`
+	Answers     []Change  `json:"answers"`
+	Recommended [2]string `json:"recommended"`
+	// InterestCode is the interest code before and after ("" when the
+	// profile does not count).
+	InterestCode [2]string     `json:"interest_code"`
+	Ranks        []RankChange  `json:"ranks"`
+	Plans        []PlanChange  `json:"plans"`
+	Routes       []RouteChange `json:"routes"`
 }
 
 // RankChange is a path whose rank or score moved.
@@ -296,6 +299,9 @@ func (e *Engine) Compare(before, after Answers) Diff {
 // DiffRecommendations is [Engine.Compare] for recommendations already made.
 func (e *Engine) DiffRecommendations(before, after Answers, rb, ra *Recommendation) Diff {
 	d := Diff{Recommended: [2]string{rb.Recommended, ra.Recommended}}
+	if rb.Interests != nil && ra.Interests != nil {
+		d.InterestCode = [2]string{rb.Interests.Code, ra.Interests.Code}
+	}
 	eb, ea := e.envFor(before), e.envFor(after)
 	for _, q := range e.questions {
 		if fmt.Sprint(eb[q.ID]) != fmt.Sprint(ea[q.ID]) {
@@ -352,6 +358,17 @@ func stepDiff(before, after []PlanStep) (added, removed []string) {
 	return added, removed
 }
 
+// InterestCodeWords says how the interest code changed ("Interest code
+// changed: SRC -> ICR", "none" for a profile that does not count), or ""
+// when it did not.
+func (d Diff) InterestCodeWords() string {
+	if d.InterestCode[0] == d.InterestCode[1] {
+		return ""
+	}
+	code := func(c string) string { return cmp.Or(c, "none") }
+	return fmt.Sprintf("Interest code changed: %s -> %s", code(d.InterestCode[0]), code(d.InterestCode[1]))
+}
+
 // WriteDiffText writes d as plain text: each change marked with a sign and a
 // word, wrapped to fit 80 columns.
 func (e *Engine) WriteDiffText(b *strings.Builder, d Diff) {
@@ -362,6 +379,10 @@ func (e *Engine) WriteDiffText(b *strings.Builder, d Diff) {
 	}
 	for _, c := range d.Answers {
 		line("  ~ ", c.String())
+	}
+	if c := d.InterestCodeWords(); c != "" {
+		b.WriteString("\n")
+		line("", c)
 	}
 	if d.Recommended[0] != d.Recommended[1] {
 		b.WriteString("\n")

@@ -54,6 +54,11 @@ func whatIfLines(eng *advisor.Engine, st *Styles, d advisor.Diff, w int) []strin
 		lines = append(lines, hang("~ ", fmt.Sprintf("%s was %s, now %s", c.Prompt, c.FromText, c.ToText), w, st.Warn, st.Text)...)
 	}
 
+	if c := d.InterestCodeWords(); c != "" {
+		lines = append(lines, "")
+		lines = append(lines, hang("~ ", c, w, st.Warn, st.Text)...)
+	}
+
 	lines = append(lines, "", st.Heading.Render("Recommended path"))
 	if d.Recommended[0] != d.Recommended[1] {
 		lines = append(lines, hang("★ changed: ", fmt.Sprintf("was %s, now %s", eng.PathTitle(d.Recommended[0]), eng.PathTitle(d.Recommended[1])), w, st.Star, st.Text)...)

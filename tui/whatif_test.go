@@ -235,3 +235,21 @@ func TestOverviewListsLevers(t *testing.T) {
 		contains(t, strings.Join(strings.Fields(text), " "), advisor.LeverLine(l))
 	}
 }
+
+// The what-if screen names a change of interest code in words.
+func TestWhatIfNamesTheInterestCode(t *testing.T) {
+	e := accEngine(t)
+	before := rated(labRatings)
+	after := before.Clone()
+	for _, id := range []string{"interest_s1", "interest_s2", "interest_s3", "interest_s4"} {
+		after[id] = 5
+	}
+	d := e.Compare(before, after)
+	if d.InterestCode[0] == d.InterestCode[1] {
+		t.Fatalf("the code did not change: %v", d.InterestCode)
+	}
+	got := strings.Join(whatIfLines(e, newStyles(true), d, 80), "\n")
+	if !strings.Contains(got, "Interest code changed: "+d.InterestCode[0]+" -> "+d.InterestCode[1]) {
+		t.Errorf("the what-if lines lack the code change:\n%s", got)
+	}
+}
