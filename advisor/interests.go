@@ -491,7 +491,7 @@ func (e *Engine) linkInterests(ps *problems) {
 			ps.add(b.file, b.pos, "%s: give min (the match is at least) or max (at most), not both", where)
 		}
 		for _, f := range []*float64{b.Min, b.Max} {
-			if f != nil && (*f < -1 || *f > 1) {
+			if f != nil && (*f < -1 || *f > 1 || math.IsNaN(*f)) {
 				ps.add(b.file, b.pos, "%s: %v is outside -1..1, the range of a correlation", where, *f)
 			}
 		}

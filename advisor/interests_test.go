@@ -352,6 +352,22 @@ func TestInterestDataErrors(t *testing.T) {
 		{"band outside -1..1", `interest_match:
   - {id: interests-strong-match, label: Strong, min: 1.5, score: 2, because: Yes.}
 `, "1.5 is outside -1..1, the range of a correlation"},
+		{"band of no number", `interest_match:
+  - {id: interests-strong-match, label: Strong, min: .nan, score: 2, because: Yes.}
+`, "NaN is outside -1..1, the range of a correlation"},
+		{"score of no number", `paths:
+  - id: extra
+    title: Extra
+    level: technician
+    summary: An extra path.
+    interests: [R]
+    interest_profile:
+      scores: {R: .nan, I: 5, A: 1, S: 1, E: 1, C: 1}
+      as_of: 2026-02
+      source: onet-interests-30-2
+      status: official
+    salary: {median: 1, per: year, as_of: 2024-05, source: onet-interests-30-2, status: official}
+`, "interest_profile: R is NaN; O*NET's scores are 1 to 7"},
 		{"item that cannot be skipped", `questions:
   - {id: interest_r1, section: activities, kind: scale, area: R, prompt: Fix things, label: Fixing, default: 3}
 `, "local.yaml:2:5: question interest_r1: an inventory item (area R) is a scale question with skip"},
