@@ -348,8 +348,7 @@ func (e *Engine) buildInterests(p *InterestProfile, top *PathResult, n *notes) *
 	v := &interestsView{Rows: e.ProfileRows(p), Code: e.CodeWords(p), Note: oneLine(p.Note)}
 	v.Lines = profileLines(v.Rows, mdBarFull, mdBarEmpty)
 	if m := top.InterestMatch; m != nil {
-		words, _ := strings.CutPrefix(MatchWords(m), "Interest match: ")
-		v.Match = fmt.Sprintf("Interest match with %s: %s", oneLine(top.Title), words)
+		v.Match = fmt.Sprintf("Interest match with %s: %s", oneLine(top.Title), MatchText(m))
 		if top.path != nil && top.path.InterestProfile != nil {
 			v.MatchRef = n.ref(top.path.InterestProfile.Source.ID)
 		}

@@ -32,9 +32,6 @@ import (
 // riasec is the order of the six interest areas.
 const riasec = "RIASEC"
 
-// riasecLetters are the areas' letters as strings.
-var riasecLetters = [6]string{"R", "I", "A", "S", "E", "C"}
-
 const (
 	// minPerArea is how many items of each area must be answered for the
 	// profile to count.
@@ -284,49 +281,40 @@ func (e *Engine) match(prof *InterestProfile, p *Path, words bool) (*InterestMat
 	if math.IsNaN(r) {
 		return nil, nil, ""
 	}
+	b := e.band(r, prof.order, p.code)
 	if !words {
-		return nil, e.band(r, prof.order, p.code), ""
+		return nil, b, ""
 	}
 	im := &InterestMatch{Code: p.code, Correlation: math.Round(r*100) / 100, Label: MatchNone, Shared: make([]string, 0, 3)}
-	ranked := prof.order
-	for _, c := range ranked[:3] {
+	for _, c := range prof.order[:3] {
 		if strings.IndexByte(p.code, c) >= 0 {
-			im.Shared = append(im.Shared, riasecLetters[strings.IndexByte(riasec, c)])
+			im.Shared = append(im.Shared, string(c))
 		}
 	}
-	var lowBuf [6]string
-	low := lowBuf[:0]
+	if b == nil {
+		return im, nil, ""
+	}
+	var low []string // the path's areas the student ranks lowest, in the path's order
 	for _, c := range p.Interests {
-		if len(c) == 1 && strings.IndexByte(string(ranked[3:]), c[0]) >= 0 {
+		if strings.Contains(string(prof.order[3:]), c) {
 			low = append(low, c)
 		}
 	}
-	for _, b := range e.bands {
-		if (b.Min != nil && r < *b.Min) || (b.Max != nil && r > *b.Max) {
-			continue
-		}
-		if (strings.Contains(b.Because, "{shared}") && len(im.Shared) == 0) || (strings.Contains(b.Because, "{low}") && len(low) == 0) {
-			continue
-		}
-		im.Band, im.Label, im.Delta = b.ID, b.Label, b.Score
-		because := b.Because
-		if strings.Contains(because, "{shared}") {
-			because = strings.ReplaceAll(because, "{shared}", e.areaList(im.Shared))
-		}
-		if strings.Contains(because, "{low}") {
-			because = strings.ReplaceAll(because, "{low}", e.areaList(low))
-		}
-		if strings.Contains(because, "{code}") {
-			because = strings.ReplaceAll(because, "{code}", im.Code)
-		}
-		return im, b, because
+	im.Band, im.Label, im.Delta = b.ID, b.Label, b.Score
+	because := strings.ReplaceAll(b.Because, "{code}", im.Code)
+	if strings.Contains(because, "{shared}") {
+		because = strings.ReplaceAll(because, "{shared}", e.areaList(im.Shared))
 	}
-	return im, nil, ""
+	if strings.Contains(because, "{low}") {
+		because = strings.ReplaceAll(because, "{low}", e.areaList(low))
+	}
+	return im, b, because
 }
 
 // band is the first band that correlation r reaches for a path with
-// interest code, as match finds it, without the words: what a cohort row
-// needs.
+// interest code, where ranked are the student's areas, strongest first: a
+// band that names {shared} needs one of the path's areas among the
+// student's top three, one that names {low} one among the other three.
 func (e *Engine) band(r float64, ranked []byte, code string) *MatchBand {
 	shared, low := false, false
 	for i, c := range ranked {
@@ -567,13 +555,25 @@ func Bar(score, width int, full, empty string) string {
 	return strings.Repeat(full, n) + strings.Repeat(empty, width-n)
 }
 
+// MatchLead opens a path's interest match in a line (MatchWords).
+const MatchLead = "Interest match: "
+
+// MatchText says a path's interest match after MatchLead: "Strong match
+// (O*NET interest code SRC; correlation 0.84)"; "" for nil.
+func MatchText(m *InterestMatch) string {
+	if m == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s (O*NET interest code %s; correlation %.2f)", m.Label, m.Code, m.Correlation)
+}
+
 // MatchWords says a path's interest match in a line: "Interest match:
 // Strong match (O*NET interest code SRC; correlation 0.84)".
 func MatchWords(m *InterestMatch) string {
 	if m == nil {
 		return ""
 	}
-	return fmt.Sprintf("Interest match: %s (O*NET interest code %s; correlation %.2f)", m.Label, m.Code, m.Correlation)
+	return MatchLead + MatchText(m)
 }
 
 // Place says a code letter's place in words: "1st", "2nd", "3rd"; "" for 0.

@@ -251,8 +251,9 @@ const (
 )
 
 // textInterests writes the interest profile: a bar, the number and the gloss
-// for each area (or, plain, each area in words), the code in words and what the profile is; for a skipped
-// inventory, only what that means. Data without an inventory shows nothing.
+// for each area (or, plain, each area in words), the code in words and what
+// the profile is; for a skipped inventory, only what that means. Data
+// without an inventory shows nothing.
 func (e *Engine) textInterests(b *bytes.Buffer, p *InterestProfile, plain bool) {
 	if p == nil || p.Items == 0 {
 		return

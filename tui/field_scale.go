@@ -103,14 +103,18 @@ func (f scaleField) view(st *Styles, w, h int) []string {
 func (f scaleField) howTo() string {
 	lo, hi := f.q.Bounds()
 	s := fmt.Sprintf("Type a number from %d to %d", lo, hi)
-	if every := len(f.q.ScaleLabels) == hi-lo+1 && len(f.q.ScaleLabels) != 2; every {
-		var pts []string
-		for i := lo; i <= hi; i++ {
-			pts = append(pts, fmt.Sprintf("%d = %s", i, accPlain(f.q.ScaleLabel(float64(i)))))
+	var pts []string
+	for i := lo; i <= hi; i++ {
+		if l := f.q.ScaleLabel(float64(i)); l != "" {
+			pts = append(pts, fmt.Sprintf("%d = %s", i, accPlain(l)))
 		}
+	}
+	switch len(pts) {
+	case 0:
+	case 2: // the ends
+		s += ", where " + pts[0] + " and " + pts[1]
+	default:
 		s += ", where " + strings.Join(pts, ", ")
-	} else if len(f.q.ScaleLabels) == 2 {
-		s += fmt.Sprintf(", where %d = %s and %d = %s", lo, accPlain(f.q.ScaleLabels[0]), hi, accPlain(f.q.ScaleLabels[1]))
 	}
 	if f.skip {
 		s += fmt.Sprintf("; or s (or 0) to skip (%s)", accPlain(skipWords(f.q)))

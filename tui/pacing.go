@@ -66,26 +66,10 @@ func countQuestions(eng *advisor.Engine, a advisor.Answers, open func(id string)
 	// An answer still to give may also hide questions visible now (a
 	// follow-up shown at its question's default: the activities, under
 	// "would you like to rate them?", default yes): those are not counted
-	// in Now, which is as few as may be asked.
+	// in Now, which is as few as may be asked. The first step's trials,
+	// on a itself, find them; an answer given is taken as it is, even on
+	// screen.
 	hideable := map[string]bool{}
-	for _, q := range visible {
-		if _, answered := a[q.ID]; answered || !open(q.ID) {
-			continue // an answer given is taken as it is, even on screen
-		}
-		for _, v := range tryValues(q) {
-			s2 := a.Clone()
-			s2[q.ID] = v
-			still := map[string]bool{}
-			for _, x := range eng.Visible(s2) {
-				still[x.ID] = true
-			}
-			for _, x := range visible {
-				if !still[x.ID] {
-					hideable[x.ID] = true
-				}
-			}
-		}
-	}
 	steps := []step{{a, visible}}
 	for depth := 0; depth < 4 && len(steps) > 0; depth++ {
 		var next []step
@@ -94,11 +78,16 @@ func countQuestions(eng *advisor.Engine, a advisor.Answers, open func(id string)
 				if !open(q.ID) {
 					continue
 				}
+				_, given := a[q.ID]
 				for _, v := range tryValues(q) {
 					s2 := st.answers.Clone()
 					s2[q.ID] = v
 					var fresh []*advisor.Question
-					for _, x := range eng.Visible(s2) {
+					vis2 := eng.Visible(s2)
+					if depth == 0 && !given {
+						markHidden(visible, vis2, hideable)
+					}
+					for _, x := range vis2 {
 						if !reach[x.ID] {
 							reach[x.ID] = true
 							fresh = append(fresh, x)
@@ -125,6 +114,19 @@ func countQuestions(eng *advisor.Engine, a advisor.Answers, open func(id string)
 		}
 	}
 	return c
+}
+
+// markHidden marks in hidden the questions of before that after no longer shows.
+func markHidden(before, after []*advisor.Question, hidden map[string]bool) {
+	still := make(map[string]bool, len(after))
+	for _, x := range after {
+		still[x.ID] = true
+	}
+	for _, x := range before {
+		if !still[x.ID] {
+			hidden[x.ID] = true
+		}
+	}
 }
 
 // tryValues are the answers to try on q to find what it can reveal.

@@ -87,13 +87,11 @@ func rowGloss(r advisor.ProfileRow) string {
 // matchLines say path p's interest match in a line, under "Interest
 // match: "; nil when it has none (no scored profile, or no O*NET profile).
 func matchLines(st *Styles, m *advisor.InterestMatch, w int) []string {
-	s := advisor.MatchWords(m)
-	if s == "" {
+	if m == nil {
 		return nil
 	}
-	const lead = "Interest match: "
-	if rest, ok := strings.CutPrefix(s, lead); ok && w >= 60 {
-		return hang(lead, rest, w, st.Heading, st.Text)
+	if w >= 60 {
+		return hang(advisor.MatchLead, advisor.MatchText(m), w, st.Heading, st.Text)
 	}
-	return para(s, w, st.Text)
+	return para(advisor.MatchWords(m), w, st.Text)
 }
